@@ -403,15 +403,24 @@ public final class KeyEncoding {
         long lo = readN(in, 8, mask);
         BigInteger total = BigInteger.valueOf(hi).shiftLeft(64).add(new BigInteger(Long.toUnsignedString(lo)));
         BigInteger[] dr = total.divideAndRemainder(BIG_USECS_PER_DAY);
-        long days = dr[0].longValueExact();
-        long micros = dr[1].longValueExact();
-        if (micros < 0) { // floor division
-            days--;
-            micros += USECS_PER_DAY;
+        BigInteger days = dr[0];
+        BigInteger micros = dr[1];
+        if (micros.signum() < 0) { // floor division
+            days = days.subtract(BigInteger.ONE);
+            micros = micros.add(BIG_USECS_PER_DAY);
         }
-        if (days >= Integer.MIN_VALUE && days <= Integer.MAX_VALUE) {
-            return new Interval(0, (int) days, micros);
+        if (days.bitLength() < 32) {
+            return new Interval(0, days.intValue(), micros.longValue());
         }
-        return new Interval((int) (days / 30), (int) (days % 30), micros);
+        // beyond an int of days: fill months, then days, then microseconds, as far as each holds
+        int months = clampToInt(days.divide(BigInteger.valueOf(30)));
+        BigInteger leftover = days.subtract(BigInteger.valueOf(months * 30L));
+        int restDays = clampToInt(leftover);
+        micros = micros.add(leftover.subtract(BigInteger.valueOf(restDays)).multiply(BIG_USECS_PER_DAY));
+        return new Interval(months, restDays, micros.longValueExact());
+    }
+
+    private static int clampToInt(BigInteger v) {
+        return v.bitLength() < 32 ? v.intValue() : v.signum() > 0 ? Integer.MAX_VALUE : Integer.MIN_VALUE;
     }
 }

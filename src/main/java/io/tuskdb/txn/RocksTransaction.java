@@ -150,8 +150,9 @@ final class RocksTransaction implements Transaction {
         return hasWrites;
     }
 
+    /** Synchronized with rollback() so a shutdown rolling back open transactions waits for a commit in flight. */
     @Override
-    public void commit() {
+    public synchronized void commit() {
         checkActive();
         try {
             if (hasWrites) {
@@ -167,7 +168,7 @@ final class RocksTransaction implements Transaction {
     }
 
     @Override
-    public void rollback() {
+    public synchronized void rollback() {
         if (state != State.ACTIVE) {
             return;
         }

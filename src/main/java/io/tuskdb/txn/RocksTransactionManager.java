@@ -2,7 +2,6 @@ package io.tuskdb.txn;
 
 import io.tuskdb.storage.BlockCounter;
 import io.tuskdb.storage.StorageEngine;
-import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatchWithIndex;
 
 import java.util.Set;
@@ -21,11 +20,18 @@ public final class RocksTransactionManager implements TransactionManager, AutoCl
     private final StorageEngine engine;
     private final BlockCounter xids;
     private final Set<RocksTransaction> active = ConcurrentHashMap.newKeySet();
+    private final Committer committer;
     private volatile boolean closed;
 
     public RocksTransactionManager(StorageEngine engine) {
         this.engine = engine;
         this.xids = engine.counter("xid", FIRST_NORMAL_XID, XID_BLOCK);
+        this.committer = new Committer(engine);
+    }
+
+    /** The group committer (its counters feed the metrics). */
+    public Committer committer() {
+        return committer;
     }
 
     @Override
@@ -42,15 +48,9 @@ public final class RocksTransactionManager implements TransactionManager, AutoCl
         return engine;
     }
 
-    /** Makes a transaction's batch durable. */
+    /** Makes a transaction's batch durable through the group committer; parks until it is. */
     void write(WriteBatchWithIndex batch) {
-        synchronized (this) {
-            try {
-                engine.db().write(engine.syncWriteOptions(), batch);
-            } catch (RocksDBException e) {
-                throw StorageEngine.ioError("could not write to the write-ahead log", e);
-            }
-        }
+        committer.commit(batch);
     }
 
     void ended(RocksTransaction tx) {
@@ -62,10 +62,14 @@ public final class RocksTransactionManager implements TransactionManager, AutoCl
         return active.size();
     }
 
-    /** Rolls back the transactions still open (releasing their snapshots and batches). Idempotent. */
+    /**
+     * Stops new transactions, lets the committer write what is queued, then rolls back the transactions still
+     * open (releasing their snapshots and batches). Idempotent.
+     */
     @Override
     public void close() {
         closed = true;
+        committer.close();
         for (RocksTransaction tx : active.toArray(new RocksTransaction[0])) {
             tx.rollback();
         }
