@@ -315,9 +315,28 @@ final class ExprAnalyzer {
 
     /** A binary operator call with its operands coerced to the chosen operator's types. */
     BoundExpr operator(String symbol, BoundExpr l, BoundExpr r, int position) {
+        if (symbol.equals("||")) {
+            // text || anynonarray and anynonarray || text (textanycat / anytextcat): the non-text side is
+            // converted with its output function
+            if (isText(l.type()) && !isText(r.type()) && r.type() != PgType.UNKNOWN) {
+                r = new BoundExpr.Cast(r, PgType.TEXT, -1, CastContext.EXPLICIT);
+            } else if (isText(r.type()) && !isText(l.type()) && l.type() != PgType.UNKNOWN) {
+                l = new BoundExpr.Cast(l, PgType.TEXT, -1, CastContext.EXPLICIT);
+            } else if (l.type() == PgType.UNKNOWN && !isText(r.type()) && r.type() != PgType.UNKNOWN
+                    && r.type() != PgType.BYTEA) {
+                r = new BoundExpr.Cast(r, PgType.TEXT, -1, CastContext.EXPLICIT);
+            } else if (r.type() == PgType.UNKNOWN && !isText(l.type()) && l.type() != PgType.UNKNOWN
+                    && l.type() != PgType.BYTEA) {
+                l = new BoundExpr.Cast(l, PgType.TEXT, -1, CastContext.EXPLICIT);
+            }
+        }
         Operator op = TypeResolver.resolveOperator(symbol, l.type(), r.type(), position);
         return new BoundExpr.OpCall(op, coerceOrFail(l, op.leftType(), -1, CastContext.IMPLICIT, position),
                 coerceOrFail(r, op.rightType(), -1, CastContext.IMPLICIT, position));
+    }
+
+    private static boolean isText(PgType t) {
+        return t == PgType.TEXT || t == PgType.VARCHAR || t == PgType.BPCHAR || t == PgType.NAME;
     }
 
     private BoundExpr between(Expr.Between b) {
@@ -414,7 +433,13 @@ final class ExprAnalyzer {
             results.add(otherwise);
             resultSources.add(c.elseExpr());
         }
-        PgType t = TypeResolver.commonType(types(results), "CASE", c.position());
+        // the ELSE result goes first, as in transformCaseExpr, so its type wins ties and names errors
+        List<PgType> caseTypes = new ArrayList<>();
+        if (otherwise != null) {
+            caseTypes.add(otherwise.type());
+        }
+        caseTypes.addAll(types(results.subList(0, conds.size())));
+        PgType t = TypeResolver.commonType(caseTypes, "CASE", c.position());
         List<BoundExpr> coerced = coerceAll(results, t, resultSources);
         List<BoundExpr.When> whens = new ArrayList<>();
         for (int i = 0; i < conds.size(); i++) {
