@@ -49,8 +49,46 @@ final class TestSession implements ExecutionContext {
     }
 
     String lastTag;
+    List<ResultColumn> lastColumns;
+
+    PreparedPlan prepare(String sql, int... types) {
+        boolean implicit = tx == null;
+        if (implicit) {
+            tx = cluster.transactions().begin(IsolationLevel.READ_COMMITTED, false);
+        }
+        try {
+            return engine.prepare(engine.parse(sql).get(0), types, this);
+        } finally {
+            if (implicit) {
+                tx.rollback();
+                tx = null;
+            }
+        }
+    }
+
+    /** Starts a run inside a transaction that stays open (for COPY); committed by the next statement block. */
+    Execution openInTransaction(PreparedPlan plan) {
+        if (tx == null) {
+            tx = cluster.transactions().begin(IsolationLevel.READ_COMMITTED, false);
+            inBlock = true;
+        }
+        return plan.execute(this, new Object[0]);
+    }
+
+    /** Runs an already prepared plan, as the extended protocol's Bind/Execute would. */
+    List<String> execute(PreparedPlan plan, Object... params) {
+        return runPlan(plan, params);
+    }
 
     List<String> runOne(ParsedStatement st, Object[] params) {
+        return runPlan(null, params, st);
+    }
+
+    private List<String> runPlan(PreparedPlan prepared, Object[] params) {
+        return runPlan(prepared, params, prepared.statement());
+    }
+
+    private List<String> runPlan(PreparedPlan prepared, Object[] params, ParsedStatement st) {
         if (failed && !st.isTransactionExit()) {
             throw new PgException(SqlState.IN_FAILED_SQL_TRANSACTION,
                     "current transaction is aborted, commands ignored until end of transaction block");
@@ -63,7 +101,8 @@ final class TestSession implements ExecutionContext {
         tx.startStatement();
         List<String> lines = new ArrayList<>();
         try {
-            PreparedPlan plan = engine.prepare(st, new int[0], this);
+            PreparedPlan plan = prepared != null ? prepared : engine.prepare(st, new int[0], this);
+            lastColumns = plan.resultColumns();
             try (Execution ex = plan.execute(this, params)) {
                 for (Object[] row; (row = ex.next()) != null; ) {
                     StringBuilder sb = new StringBuilder();

@@ -344,7 +344,7 @@ public final class Analyzer {
                 }
                 continue;
             }
-            BoundExpr b = ea.resolveUnknown(ea.bind(item.expr()));
+            BoundExpr b = ea.resolveUnknownOutput(ea.bind(item.expr()));
             out.add(b);
             String name = item.alias() != null ? item.alias() : QueryAnalyzer.columnName(item.expr());
             if (b instanceof BoundExpr.Column col) {

@@ -68,12 +68,38 @@ final class ExprAnalyzer {
             }
             if (e instanceof Expr.ColumnRef ref && !ref.star()) {
                 BoundExpr c = scope.resolve(ref.names(), ref.position());
+                if (c instanceof BoundExpr.Column col && dependsOnGroupedKey(col)) {
+                    // grouped by the table's primary key: the column has one value per group (PostgreSQL's
+                    // functional-dependency rule); carry it through the aggregation as its first value
+                    BoundExpr.Aggregate carry = new BoundExpr.Aggregate(new FirstValue(col.type()), List.of(col), false, null);
+                    int idx = aggregates.indexOf(carry);
+                    if (idx < 0) {
+                        idx = aggregates.size();
+                        aggregates.add(carry);
+                    }
+                    return new BoundExpr.Column(groupKeys.size() + idx, col.type(), col.typmod(), col.name(),
+                            col.tableOid(), col.attnum());
+                }
                 throw new PgException(SqlState.GROUPING_ERROR, "column \"" + qualifiedName(c, ref)
                         + "\" must appear in the GROUP BY clause or be used in an aggregate function")
                         .withPosition(ref.position());
             }
         }
         return bindInner(e);
+    }
+
+    private boolean dependsOnGroupedKey(BoundExpr.Column col) {
+        for (Scope.Entry en : scope.entries) {
+            if (en.columns().contains(col) && en.primaryKey().length > 0) {
+                for (int k : en.primaryKey()) {
+                    if (!groupKeys.contains(en.columns().get(k))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     private BoundExpr probe(Expr e) {
@@ -558,7 +584,18 @@ final class ExprAnalyzer {
         return new BoundExpr.Column(groupKeys.size() + idx, agg.type(), -1, name, 0, 0);
     }
 
-    /** An untyped literal that nothing constrained becomes text (PostgreSQL's resolveTargetListUnknowns). */
+    /**
+     * An untyped literal or parameter in a select list becomes text (PostgreSQL's resolveTargetListUnknowns);
+     * elsewhere an untyped parameter stays undetermined (42P18).
+     */
+    BoundExpr resolveUnknownOutput(BoundExpr e) {
+        if (e.type() == PgType.UNKNOWN) {
+            return coerceOrFail(e, PgType.TEXT, -1, CastContext.IMPLICIT, 0);
+        }
+        return e;
+    }
+
+    /** An untyped literal that nothing constrained becomes text. */
     BoundExpr resolveUnknown(BoundExpr e) {
         if (e.type() == PgType.UNKNOWN && !(e instanceof BoundExpr.Param)) {
             return coerceOrFail(e, PgType.TEXT, -1, CastContext.IMPLICIT, 0);
