@@ -30,13 +30,19 @@ final class TestSession implements ExecutionContext {
     private IsolationLevel blockIsolation;
     private Boolean blockReadOnly;
 
+    private static final Map<String, String> DEFAULTS = Map.of("DateStyle", "ISO, MDY", "TimeZone", "UTC",
+            "search_path", "\"$user\", public", "transaction_isolation", "read committed", "enable_bitmapscan", "on");
+    private final Map<String, String> defaults;
+
     TestSession(Cluster cluster) {
         this.cluster = cluster;
+        this.defaults = new LinkedHashMap<>();
         settings.put("DateStyle", "ISO, MDY");
         settings.put("TimeZone", "UTC");
         settings.put("search_path", "\"$user\", public");
         settings.put("transaction_isolation", "read committed");
         settings.put("enable_bitmapscan", "on");
+        defaults.putAll(Map.copyOf(settings));
     }
 
     /** Runs every statement of {@code sql}; returns the rows of the last one as "a|b" lines (NULL for nulls). */
@@ -196,7 +202,7 @@ final class TestSession implements ExecutionContext {
         setting(name);
         for (String k : settings.keySet()) {
             if (k.equalsIgnoreCase(name)) {
-                settings.put(k, value);
+                settings.put(k, value == null ? DEFAULTS.get(k) : value);
             }
         }
     }

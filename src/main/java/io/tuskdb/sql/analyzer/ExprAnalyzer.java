@@ -226,6 +226,14 @@ final class ExprAnalyzer {
             case Expr.ArraySubquery a -> throw Errors.featureNotSupported("ARRAY subqueries").withPosition(a.position());
             case Expr.AnyAll a -> throw Errors.featureNotSupported("ANY/ALL").withPosition(a.position());
             case Expr.Like l -> like(l);
+            case Expr.IsNull n when n.expr() instanceof Expr.RowExpr row -> {
+                // a row IS NULL when every field is, IS NOT NULL when no field is (ExecEvalRowNull)
+                List<BoundExpr> tests = new ArrayList<>();
+                for (Expr f : row.fields()) {
+                    tests.add(new BoundExpr.IsNull(resolveUnknown(bind(f)), n.negated()));
+                }
+                yield new BoundExpr.And(tests);
+            }
             case Expr.IsNull n -> new BoundExpr.IsNull(resolveUnknown(bind(n.expr())), n.negated());
             case Expr.IsBool b -> new BoundExpr.BoolTest(toBoolean(bind(b.expr()), "IS " + b.test(), b.position()),
                     switch (b.test()) {
