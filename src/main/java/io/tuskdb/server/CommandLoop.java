@@ -173,6 +173,9 @@ final class CommandLoop {
         } catch (PgException e) {
             session.abortStatement();
             return queryError(e);
+        } catch (RuntimeException e) {
+            session.abortStatement();
+            return queryError(Errors.internal(e));
         }
         if (statements.isEmpty()) {
             writer.write(new BackendMessage.EmptyQueryResponse());
