@@ -59,8 +59,10 @@ final class CommandLoop {
             try {
                 message = decoder.readMessage(false);
             } catch (PgException e) {
-                sendFatal(e);
-                return;
+                if (malformedMessage(e)) {
+                    return;
+                }
+                continue;
             } catch (IOException e) {
                 endOfInput();
                 return;
@@ -89,6 +91,30 @@ final class CommandLoop {
             if (terminated != null) {
                 sendFatal(terminated);
                 return;
+            }
+        }
+    }
+
+    /**
+     * A message whose framing was fine but whose contents were not: an ERROR like any other for that message
+     * (ReadyForQuery after a simple query, skip to Sync after an extended-protocol message). Framing errors are
+     * FATAL. Returns true when the session must end.
+     */
+    private boolean malformedMessage(PgException e) throws IOException {
+        if (e.severity() == Severity.FATAL) {
+            sendFatal(e);
+            return true;
+        }
+        if (state == ConnectionState.SKIP_TO_SYNC && decoder.lastMessageType() != 'S') {
+            return false;
+        }
+        switch (decoder.lastMessageType()) {
+            case 'Q', 'F' -> {
+                session.abortStatement();
+                return queryError(e);
+            }
+            default -> {
+                return extendedError(e);
             }
         }
     }
