@@ -59,7 +59,11 @@ final class DateTimeParser {
     private static final String[] DAY_NAMES = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday"};
 
-    private static ZoneId zoneByName(String lower) {
+    static Integer abbreviationOffset(String lower) {
+        return ABBREVIATIONS.get(lower);
+    }
+
+    static ZoneId zoneByName(String lower) {
         Map<String, ZoneId> zones = zonesByLowerName;
         if (zones == null) {
             Map<String, ZoneId> built = new HashMap<>();
