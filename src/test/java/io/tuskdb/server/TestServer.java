@@ -55,7 +55,6 @@ final class TestServer implements AutoCloseable {
             p.setProperty("password", password);
         }
         p.putIfAbsent("connectTimeout", "10");
-        p.putIfAbsent("assumeMinServerVersion", "15");
         p.putIfAbsent("socketTimeout", "30");
         return DriverManager.getConnection(url(database), p);
     }
