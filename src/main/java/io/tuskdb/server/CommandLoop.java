@@ -313,7 +313,8 @@ final class CommandLoop {
         }
         if (portal.completedTag() != null) {
             // A finished portal run again has nothing more to return (PG's PortalRun on an at-end portal).
-            writer.write(new BackendMessage.CommandComplete(portal.completedTag()));
+            writer.write(new BackendMessage.CommandComplete(statement.plan().returnsRows() ? "SELECT 0"
+                    : portal.completedTag()));
             return;
         }
         PreparedPlan plan = statement.plan();
