@@ -189,7 +189,7 @@ abstract class DdlParser extends DmlParser {
             }
             Token sep = peek(k + 1);
             if (sep.isSelf(')')) {
-                return peek(k + 2).isKeyword("as");
+                return true;
             }
             if (!sep.isSelf(',')) {
                 return false;

@@ -49,12 +49,17 @@ class SqlWriter {
         return this;
     }
 
+    /** A dotted name; parts after the first are ColLabels, where keywords need no quotes. */
     SqlWriter names(List<String> names) {
         for (int i = 0; i < names.size(); i++) {
             if (i > 0) {
                 out.append('.');
+                String part = names.get(i);
+                String quoted = quoteIdent(part);
+                out.append(quoted.startsWith("\"") && Keywords.lookup(part) != null ? part : quoted);
+            } else {
+                ident(names.get(i));
             }
-            ident(names.get(i));
         }
         return this;
     }
