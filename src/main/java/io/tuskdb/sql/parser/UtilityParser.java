@@ -393,7 +393,7 @@ abstract class UtilityParser extends DdlParser {
         Expr where = null;
         if (atKw("where")) {
             if (!from) {
-                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "WHERE clause not allowed with COPY TO")
+                throw new PgException(SqlState.SYNTAX_ERROR, "WHERE clause not allowed with COPY TO")
                         .withPosition(curPos());
             }
             advance();
