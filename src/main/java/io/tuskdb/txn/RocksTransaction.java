@@ -29,7 +29,9 @@ final class RocksTransaction implements Transaction {
     private final List<Cursor> openCursors = new ArrayList<>(2);
     private State state = State.ACTIVE;
     private WriteBatchWithIndex batch;
-    private boolean hasWrites;
+    private int savepoints;
+    private long lockTimeoutMillis;
+    private Runnable interruptCheck;
     private Snapshot snapshot;
     private ReadOptions readOptions;
 
@@ -124,7 +126,6 @@ final class RocksTransaction implements Transaction {
         } catch (RocksDBException e) {
             throw StorageEngine.ioError("could not buffer a write", e);
         }
-        hasWrites = true;
     }
 
     @Override
@@ -135,7 +136,6 @@ final class RocksTransaction implements Transaction {
         } catch (RocksDBException e) {
             throw StorageEngine.ioError("could not buffer a write", e);
         }
-        hasWrites = true;
     }
 
     private WriteBatchWithIndex batch() {
@@ -147,7 +147,74 @@ final class RocksTransaction implements Transaction {
 
     @Override
     public boolean hasWrites() {
-        return hasWrites;
+        return batch != null && batch.count() > 0;
+    }
+
+    @Override
+    public byte[] getLatest(byte[] key) {
+        checkActive();
+        try (ReadOptions latest = new ReadOptions()) {
+            return batch == null ? db.get(latest, key) : batch.getFromBatchAndDB(db, latest, key);
+        } catch (RocksDBException e) {
+            throw StorageEngine.ioError("could not read from storage", e);
+        }
+    }
+
+    @Override
+    public void lock(LockTag tag, LockMode mode) {
+        checkActive();
+        manager.locks().acquire(xid, tag, mode, lockTimeoutMillis, interruptCheck);
+    }
+
+    @Override
+    public boolean tryLock(LockTag tag, LockMode mode) {
+        checkActive();
+        return manager.locks().tryAcquire(xid, tag, mode);
+    }
+
+    @Override
+    public void setLockTimeout(long millis) {
+        lockTimeoutMillis = Math.max(0, millis);
+    }
+
+    @Override
+    public void setInterruptCheck(Runnable check) {
+        interruptCheck = check;
+    }
+
+    @Override
+    public void setSavepoint() {
+        checkActive();
+        batch().setSavePoint();
+        savepoints++;
+    }
+
+    @Override
+    public void rollbackToSavepoint() {
+        checkActive();
+        if (savepoints == 0) {
+            throw new IllegalStateException("no savepoint");
+        }
+        try {
+            batch.rollbackToSavePoint();
+        } catch (RocksDBException e) {
+            throw StorageEngine.ioError("could not roll back to a savepoint", e);
+        }
+        savepoints--;
+    }
+
+    @Override
+    public void releaseSavepoint() {
+        checkActive();
+        if (savepoints == 0) {
+            throw new IllegalStateException("no savepoint");
+        }
+        try {
+            batch.popSavePoint();
+        } catch (RocksDBException e) {
+            throw StorageEngine.ioError("could not release a savepoint", e);
+        }
+        savepoints--;
     }
 
     /** Synchronized with rollback() so a shutdown rolling back open transactions waits for a commit in flight. */
@@ -155,7 +222,7 @@ final class RocksTransaction implements Transaction {
     public synchronized void commit() {
         checkActive();
         try {
-            if (hasWrites) {
+            if (hasWrites()) {
                 manager.write(batch);
             }
             state = State.COMMITTED;
@@ -189,6 +256,7 @@ final class RocksTransaction implements Transaction {
             batch.close();
             batch = null;
         }
+        manager.locks().releaseAll(xid); // after the commit is durable, as PostgreSQL releases at commit
         manager.ended(this);
     }
 

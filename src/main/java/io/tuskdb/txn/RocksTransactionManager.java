@@ -21,12 +21,18 @@ public final class RocksTransactionManager implements TransactionManager, AutoCl
     private final BlockCounter xids;
     private final Set<RocksTransaction> active = ConcurrentHashMap.newKeySet();
     private final Committer committer;
+    private final LockManager locks = new LockManager();
     private volatile boolean closed;
 
     public RocksTransactionManager(StorageEngine engine) {
         this.engine = engine;
         this.xids = engine.counter("xid", FIRST_NORMAL_XID, XID_BLOCK);
         this.committer = new Committer(engine);
+    }
+
+    /** The table and row locks of the cluster's transactions. */
+    public LockManager locks() {
+        return locks;
     }
 
     /** The group committer (its counters feed the metrics). */
