@@ -76,6 +76,14 @@ public interface Transaction {
     default void setInterruptCheck(Runnable check) {
     }
 
+    /**
+     * synchronous_commit: when false, commit() makes the writes visible at once and returns without waiting for
+     * the WAL flush (a crash may lose the last such commits, never corrupt anything), as PostgreSQL's
+     * synchronous_commit = off.
+     */
+    default void setSynchronousCommit(boolean waitForFlush) {
+    }
+
     /** Marks a save point of the writes (SAVEPOINT); save points nest. */
     default void setSavepoint() {
         throw io.tuskdb.error.Errors.featureNotSupported("savepoints");
