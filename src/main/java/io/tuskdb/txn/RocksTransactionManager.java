@@ -2,7 +2,9 @@ package io.tuskdb.txn;
 
 import io.tuskdb.storage.BlockCounter;
 import io.tuskdb.storage.StorageEngine;
+import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatchWithIndex;
+import org.rocksdb.WriteOptions;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,12 +23,18 @@ public final class RocksTransactionManager implements TransactionManager, AutoCl
     private final BlockCounter xids;
     private final Set<RocksTransaction> active = ConcurrentHashMap.newKeySet();
     private final Committer committer;
+    private final LockManager locks = new LockManager();
     private volatile boolean closed;
 
     public RocksTransactionManager(StorageEngine engine) {
         this.engine = engine;
         this.xids = engine.counter("xid", FIRST_NORMAL_XID, XID_BLOCK);
         this.committer = new Committer(engine);
+    }
+
+    /** The table and row locks of the cluster's transactions. */
+    public LockManager locks() {
+        return locks;
     }
 
     /** The group committer (its counters feed the metrics). */
@@ -48,9 +56,20 @@ public final class RocksTransactionManager implements TransactionManager, AutoCl
         return engine;
     }
 
-    /** Makes a transaction's batch durable through the group committer; parks until it is. */
-    void write(WriteBatchWithIndex batch) {
-        committer.commit(batch);
+    /**
+     * Makes a transaction's batch durable through the group committer, parking until it is; without
+     * {@code waitForFlush} (synchronous_commit = off) the batch is written at once without an fsync.
+     */
+    void write(WriteBatchWithIndex batch, boolean waitForFlush) {
+        if (waitForFlush) {
+            committer.commit(batch);
+            return;
+        }
+        try (WriteOptions noSync = new WriteOptions()) {
+            engine.db().write(noSync, batch);
+        } catch (RocksDBException e) {
+            throw StorageEngine.ioError("could not write to the write-ahead log", e);
+        }
     }
 
     void ended(RocksTransaction tx) {
