@@ -37,6 +37,10 @@ public sealed interface BoundStatement {
     record DropTable(List<QualifiedName> names, boolean ifExists) implements BoundStatement {
     }
 
+    /** TRUNCATE: the tables resolved at analysis. */
+    record Truncate(List<TableDescriptor> tables) implements BoundStatement {
+    }
+
     record QualifiedName(String schema, String name) {
     }
 

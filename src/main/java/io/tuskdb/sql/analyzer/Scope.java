@@ -35,13 +35,27 @@ final class Scope {
     record Merged(String name, BoundExpr expr) {
     }
 
+    /** A WITH query visible here, analysed where it is referenced, in the scope it was defined in. */
+    record Cte(io.tuskdb.sql.parser.ast.WithClause.CommonTableExpr definition, Scope definedIn) {
+    }
+
     final Scope parent;
+    Cte cte;
     final List<Entry> entries = new ArrayList<>();
     final List<Merged> merged = new ArrayList<>();
     List<StarColumn> star = new ArrayList<>();
 
     Scope(Scope parent) {
         this.parent = parent;
+    }
+
+    Cte findCte(String name) {
+        for (Scope s = this; s != null; s = s.parent) {
+            if (s.cte != null && s.cte.definition().name().equals(name)) {
+                return s.cte;
+            }
+        }
+        return null;
     }
 
     Entry entry(String alias) {
