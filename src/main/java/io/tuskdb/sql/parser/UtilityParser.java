@@ -16,7 +16,7 @@ import java.util.List;
  * gram.y's utility statements: TransactionStmt, VariableSetStmt / VariableShowStmt / VariableResetStmt, CopyStmt,
  * ExplainStmt, TruncateStmt, PrepareStmt / ExecuteStmt / DeallocateStmt, Listen / Notify / Unlisten, DiscardStmt.
  */
-abstract class UtilityParser extends DdlParser {
+abstract class UtilityParser extends AlterParser {
 
     UtilityParser(String sql) {
         super(sql);
