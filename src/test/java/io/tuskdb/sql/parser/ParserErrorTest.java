@@ -72,7 +72,9 @@ class ParserErrorTest {
                 arguments("select e'\\u12'", SqlState.INVALID_ESCAPE_SEQUENCE, "invalid Unicode escape", 10),
                 arguments("select e'\\000'", SqlState.CHARACTER_NOT_IN_REPERTOIRE,
                         "invalid byte sequence for encoding \"UTF8\": 0x00", 0),
-                arguments("vacuum t", SqlState.FEATURE_NOT_SUPPORTED, "VACUUM is not supported", 1),
+                arguments("grant select on t to bob", SqlState.FEATURE_NOT_SUPPORTED, "GRANT is not supported", 1),
+                arguments("create table x (a int) with (foo=1)", SqlState.INVALID_PARAMETER_VALUE,
+                        "unrecognized parameter \"foo\"", 0),
                 arguments("select b'101'", SqlState.FEATURE_NOT_SUPPORTED, "bit string constants is not supported", 8));
     }
 
