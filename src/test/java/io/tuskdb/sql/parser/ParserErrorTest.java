@@ -48,6 +48,9 @@ class ParserErrorTest {
                 arguments("begin read", "syntax error at end of input", 11),
                 arguments("values (1), (1, 2)", "VALUES lists must all be the same length", 14),
                 arguments("select distinct on (a) from t", "syntax error at or near \"from\"", 24),
+                arguments("select U&'\\006'", "invalid Unicode escape", 11),
+                arguments("select U&'x' uescape 'a'", "invalid Unicode escape character at or near \"'a'\"", 22),
+                arguments("select U&'x' UESCAPE", "UESCAPE must be followed by a simple string literal at end of input", 21),
                 arguments("SELECT 1; SELECT 2 +", "syntax error at end of input", 21),
                 arguments("SELECT 1; SELEC 2", "syntax error at or near \"SELEC\"", 11));
     }
