@@ -119,6 +119,7 @@ public final class Analyzer {
             case Statement.Unlisten u -> throw Errors.featureNotSupported("UNLISTEN");
             case Statement.Discard d -> throw Errors.featureNotSupported("DISCARD");
             case Statement.Checkpoint c -> throw Errors.featureNotSupported("CHECKPOINT");
+            case Statement.Vacuum v -> throw Errors.featureNotSupported("VACUUM");
         };
     }
 

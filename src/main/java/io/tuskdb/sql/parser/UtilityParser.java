@@ -16,7 +16,7 @@ import java.util.List;
  * gram.y's utility statements: TransactionStmt, VariableSetStmt / VariableShowStmt / VariableResetStmt, CopyStmt,
  * ExplainStmt, TruncateStmt, PrepareStmt / ExecuteStmt / DeallocateStmt, Listen / Notify / Unlisten, DiscardStmt.
  */
-abstract class UtilityParser extends DdlParser {
+abstract class UtilityParser extends AlterParser {
 
     UtilityParser(String sql) {
         super(sql);
@@ -191,7 +191,8 @@ abstract class UtilityParser extends DdlParser {
             advance();
             return zoneValue(local);
         }
-        if (t.isKeyword("names")) {
+        boolean generic = peek(1).isKeyword("to") || peek(1).isSelf('=');
+        if (t.isKeyword("names") && !generic) {
             advance();
             if (acceptKw("default") || atEof() || atSelf(';')) {
                 return new Statement.VariableSet("client_encoding", List.of(), true, local, false);
@@ -199,6 +200,9 @@ abstract class UtilityParser extends DdlParser {
             Token v = cur();
             return new Statement.VariableSet("client_encoding", List.of(new Expr.StringLiteral(sconst(), pos(v))),
                     false, local, false);
+        }
+        if (t.isKeyword("constraints") && !generic) {
+            throw notSupported("SET CONSTRAINTS", t);
         }
         if (t.isKeyword("schema") && peek(1).kind() == Token.Kind.STRING) {
             advance();
@@ -209,7 +213,7 @@ abstract class UtilityParser extends DdlParser {
         if (t.isKeyword("catalog") && peek(1).kind() == Token.Kind.STRING) {
             throw notSupported("SET CATALOG", t);
         }
-        if (t.isKeyword("role")) {
+        if (t.isKeyword("role") && !generic) {
             advance();
             Token v = cur();
             return new Statement.VariableSet("role", List.of(new Expr.StringLiteral(nonReservedWordOrSconst(), pos(v))),
@@ -630,5 +634,38 @@ abstract class UtilityParser extends DdlParser {
             expectKw("temporary");
         }
         return new Statement.Discard(Statement.DiscardTarget.TEMP);
+    }
+
+    /** VacuumStmt / AnalyzeStmt after the VACUUM or ANALYZE keyword. */
+    final Statement vacuum(boolean vacuum) {
+        List<Option> options = new ArrayList<>();
+        if (atSelf('(')) {
+            advance();
+            do {
+                options.add(genericOption());
+            } while (acceptSelf(','));
+            expectSelf(')');
+        } else if (vacuum) {
+            for (String word : List.of("full", "freeze", "verbose")) {
+                if (acceptKw(word)) {
+                    options.add(Option.of(word, null));
+                }
+            }
+            if (acceptKw("analyze") || acceptKw("analyse")) {
+                options.add(Option.of("analyze", null));
+            }
+        } else if (acceptKw("verbose")) {
+            options.add(Option.of("verbose", null));
+        }
+        List<QualifiedName> tables = new ArrayList<>();
+        if (isColId(cur())) {
+            do {
+                tables.add(qualifiedName());
+                if (atSelf('(')) {
+                    parenNameList();
+                }
+            } while (acceptSelf(','));
+        }
+        return new Statement.Vacuum(vacuum, options, tables);
     }
 }
