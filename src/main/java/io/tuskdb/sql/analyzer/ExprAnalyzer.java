@@ -209,19 +209,26 @@ final class ExprAnalyzer {
                     throw Errors.featureNotSupported("row-valued IN subqueries").withPosition(in.position());
                 }
                 BoundExpr arg = bind(in.expr());
+                int before = scope.outerReferences[0];
                 BoundQuery q = subquery(in.query(), in.position());
+                boolean correlated = correlated(before, in.position());
                 PgType qt = q.columns().get(0).type();
                 Operator eq = TypeResolver.resolveOperator("=", arg.type(), qt, in.position());
                 if (eq.rightType() != qt) {
                     q = QueryAnalyzer.coerceOutputs(q, List.of(eq.rightType()), this, in.position());
                 }
                 yield new BoundExpr.InSubquery(coerceOrFail(arg, eq.leftType(), -1, CastContext.IMPLICIT,
-                        in.expr().position()), eq, q, in.negated());
+                        in.expr().position()), eq, q, in.negated(), correlated);
             }
-            case Expr.Exists ex -> new BoundExpr.Exists(new QueryAnalyzer(actx, scope).analyze(ex.query(), true), false);
+            case Expr.Exists ex -> {
+                int before = scope.outerReferences[0];
+                BoundQuery q = new QueryAnalyzer(actx, scope).analyze(ex.query(), true);
+                yield new BoundExpr.Exists(q, false, correlated(before, ex.position()));
+            }
             case Expr.ScalarSubquery s -> {
+                int before = scope.outerReferences[0];
                 BoundQuery q = subquery(s.query(), s.position());
-                yield new BoundExpr.ScalarSubquery(q, q.columns().get(0).type());
+                yield new BoundExpr.ScalarSubquery(q, q.columns().get(0).type(), correlated(before, s.position()));
             }
             case Expr.ArraySubquery a -> throw Errors.featureNotSupported("ARRAY subqueries").withPosition(a.position());
             case Expr.AnyAll a -> throw Errors.featureNotSupported("ANY/ALL").withPosition(a.position());
@@ -270,6 +277,15 @@ final class ExprAnalyzer {
                     .withPosition(d.position());
             case Expr.Grouping g -> throw Errors.featureNotSupported("GROUPING").withPosition(g.position());
         };
+    }
+
+    /** Whether the subquery just analysed read outer columns; not yet in join conditions. */
+    private boolean correlated(int outerReferencesBefore, int position) {
+        boolean correlated = scope.outerReferences[0] != outerReferencesBefore;
+        if (correlated && "JOIN conditions".equals(aggregatesForbiddenIn)) {
+            throw Errors.featureNotSupported("correlated subqueries in JOIN conditions").withPosition(position);
+        }
+        return correlated;
     }
 
     private BoundQuery subquery(io.tuskdb.sql.parser.ast.Select select, int position) {

@@ -245,6 +245,7 @@ final class QueryAnalyzer {
         List<BoundExpr.Aggregate> aggregates = new ArrayList<>();
         BoundExpr having = null;
         if (grouped) {
+            scope.grouped = true;
             ExprAnalyzer ga = new ExprAnalyzer(actx, scope);
             ga.enterGrouped(groupBy, aggregates);
             targets = new ArrayList<>(ga.bindAll(targetAst));

@@ -307,6 +307,7 @@ public final class Explain {
     static String deparse(BoundExpr e, List<String> labels) {
         return switch (e) {
             case BoundExpr.Column c -> c.slot() < labels.size() ? labels.get(c.slot()) : c.name();
+            case BoundExpr.OuterColumn c -> c.name();
             case BoundExpr.Const c -> constant(c.value(), c.type(), c.typmod());
             case BoundExpr.Param p -> "$" + (p.index() + 1);
             case BoundExpr.OpCall o -> o.left() == null ? "(" + o.operator().symbol() + " " + deparse(o.right(), labels) + ")"

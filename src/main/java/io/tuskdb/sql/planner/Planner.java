@@ -116,6 +116,9 @@ public final class Planner {
     private static List<BoundExpr> take(List<BoundExpr> pool, int from, int to) {
         List<BoundExpr> out = new ArrayList<>();
         pool.removeIf(c -> {
+            if (Exprs.hasCorrelatedSubquery(c)) {
+                return false;
+            }
             BitSet slots = Exprs.slots(c);
             boolean inside = slots.isEmpty() ? false : slots.nextSetBit(0) >= from && slots.length() <= to;
             if (inside) {
