@@ -183,6 +183,12 @@ public final class Explain {
             }
             case PlanNode.Insert i -> {
                 line(depth, true, "Insert on " + i.table().name());
+                if (i.onConflict() != null) {
+                    line(depth, false, "Conflict Resolution: " + (i.onConflict().doNothing() ? "NOTHING" : "UPDATE"));
+                    if (i.table().primaryKeyName() != null) {
+                        line(depth, false, "Conflict Arbiter Indexes: " + i.table().primaryKeyName());
+                    }
+                }
                 node(i.source(), depth + 1, List.of());
             }
             case PlanNode.Update u -> {
