@@ -17,6 +17,13 @@ package io.tuskdb.types;
  *   <li>uuid: {@link java.util.UUID}; void: {@code null}</li>
  * </ul>
  *
+ * <p>Special date/time values (PostgreSQL's 'infinity' and '-infinity'): date {@link java.time.LocalDate#MAX} /
+ * {@link java.time.LocalDate#MIN}, timestamp {@link java.time.LocalDateTime#MAX} / {@link java.time.LocalDateTime#MIN},
+ * timestamptz {@link java.time.Instant#MAX} / {@link java.time.Instant#MIN}; time '24:00:00' is
+ * {@link java.time.LocalTime#MAX}. Their binary forms are PostgreSQL's: int4 INT_MAX/INT_MIN for date, int8
+ * Long.MAX_VALUE/MIN_VALUE for timestamps, 86400000000 microseconds for 24:00:00. All other date/time values carry
+ * whole microseconds.
+ *
  * <p>Type modifiers follow PostgreSQL's encoding: -1 for none, varchar(n)/bpchar(n) = n + 4,
  * numeric(p, s) = ((p &lt;&lt; 16) | s) + 4.
  */

@@ -1,0 +1,174 @@
+package io.tuskdb.catalog;
+
+import io.tuskdb.error.Errors;
+import io.tuskdb.storage.BlockCounter;
+import io.tuskdb.storage.ByteWriter;
+import io.tuskdb.storage.KeyEncoding;
+import io.tuskdb.storage.StorageEngine;
+import io.tuskdb.storage.TableAccess;
+import io.tuskdb.txn.IsolationLevel;
+import io.tuskdb.txn.KvCursor;
+import io.tuskdb.txn.Transaction;
+import io.tuskdb.txn.TransactionManager;
+import io.tuskdb.types.PgType;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The catalog in system relations of the engine, keyed under PostgreSQL's own relation OIDs: pg_database (1262)
+ * by name, pg_authid (1260) by name, pg_class (1259, with its columns and primary key inline, standing in for
+ * pg_attribute and pg_index) by (database OID, schema, name). Everything is read and written through a
+ * {@link Transaction}, so DDL is as transactional as any other write.
+ */
+final class StoredCatalog implements Catalog {
+    static final int PG_CLASS = 1259;
+    static final int PG_AUTHID = 1260;
+    static final int PG_DATABASE = 1262;
+
+    /** FirstNormalObjectId: OIDs below are PostgreSQL's built-in objects. */
+    static final int FIRST_NORMAL_OBJECT_ID = 16384;
+    /** NAMEDATALEN - 1: the longest identifier PostgreSQL keeps, in bytes. */
+    static final int MAX_IDENTIFIER_BYTES = 63;
+
+    private final TransactionManager transactions;
+    private final TableAccess tables;
+    private final BlockCounter oids;
+
+    StoredCatalog(StorageEngine engine, TransactionManager transactions, TableAccess tables) {
+        this.transactions = transactions;
+        this.tables = tables;
+        this.oids = engine.counter("oid", FIRST_NORMAL_OBJECT_ID, 100);
+    }
+
+    // ---- keys
+
+    private static byte[] nameKey(int relation, String name) {
+        ByteWriter out = new ByteWriter(24).write(KeyEncoding.relationPrefix(relation));
+        KeyEncoding.encode(out, PgType.NAME, name);
+        return out.toByteArray();
+    }
+
+    private static ByteWriter classKeyPrefix(int databaseOid) {
+        ByteWriter out = new ByteWriter(48).write(KeyEncoding.relationPrefix(PG_CLASS));
+        KeyEncoding.encode(out, PgType.OID, databaseOid);
+        return out;
+    }
+
+    private static byte[] classKey(int databaseOid, String schema, String name) {
+        ByteWriter out = classKeyPrefix(databaseOid);
+        KeyEncoding.encode(out, PgType.NAME, schema);
+        KeyEncoding.encode(out, PgType.NAME, name);
+        return out.toByteArray();
+    }
+
+    /** Runs {@code body} in a fresh read-only transaction: the latest committed state. */
+    private <T> T committed(Function<Transaction, T> body) {
+        Transaction tx = transactions.begin(IsolationLevel.READ_COMMITTED, true);
+        try {
+            tx.startStatement();
+            return body.apply(tx);
+        } finally {
+            tx.rollback();
+        }
+    }
+
+    private static <T> List<T> scanAll(Transaction tx, byte[] prefix, Function<byte[], T> decode) {
+        List<T> out = new ArrayList<>();
+        try (KvCursor c = tx.scan(prefix, KeyEncoding.prefixEnd(prefix))) {
+            while (c.next()) {
+                out.add(decode.apply(c.value()));
+            }
+        }
+        return out;
+    }
+
+    // ---- databases and roles
+
+    @Override
+    public Optional<DatabaseDescriptor> database(String name) {
+        return committed(tx -> Optional.ofNullable(tx.get(nameKey(PG_DATABASE, name)))
+                .map(CatalogCodec::decodeDatabase));
+    }
+
+    @Override
+    public List<DatabaseDescriptor> databases() {
+        List<DatabaseDescriptor> all = committed(tx -> scanAll(tx, KeyEncoding.relationPrefix(PG_DATABASE),
+                CatalogCodec::decodeDatabase));
+        all.sort(Comparator.comparingInt(DatabaseDescriptor::oid));
+        return all;
+    }
+
+    @Override
+    public Optional<RoleDescriptor> role(String name) {
+        return committed(tx -> Optional.ofNullable(tx.get(nameKey(PG_AUTHID, name))).map(CatalogCodec::decodeRole));
+    }
+
+    void putDatabase(Transaction tx, DatabaseDescriptor d) {
+        tx.put(nameKey(PG_DATABASE, d.name()), CatalogCodec.encodeDatabase(d));
+    }
+
+    void putRole(Transaction tx, RoleDescriptor r) {
+        tx.put(nameKey(PG_AUTHID, r.name()), CatalogCodec.encodeRole(r));
+    }
+
+    // ---- tables
+
+    @Override
+    public Optional<TableDescriptor> table(Transaction tx, int databaseOid, String schema, String name) {
+        return Optional.ofNullable(tx.get(classKey(databaseOid, schema, name))).map(CatalogCodec::decodeTable);
+    }
+
+    @Override
+    public List<TableDescriptor> tables(Transaction tx, int databaseOid) {
+        // key order is (schema, name) in byte order, which is the order the contract asks for
+        return scanAll(tx, classKeyPrefix(databaseOid).toByteArray(), CatalogCodec::decodeTable);
+    }
+
+    @Override
+    public TableDescriptor createTable(Transaction tx, int databaseOid, String schema, String name,
+                                       List<ColumnDescriptor> columns, int[] primaryKey) {
+        byte[] key = classKey(databaseOid, schema, name);
+        if (tx.get(key) != null) {
+            throw Errors.duplicateTable(name);
+        }
+        List<ColumnDescriptor> numbered = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnDescriptor c = columns.get(i);
+            numbered.add(new ColumnDescriptor(c.name(), i + 1, c.type(), c.typmod(), c.notNull(),
+                    c.defaultExpression()));
+        }
+        int[] pk = primaryKey == null ? new int[0] : primaryKey.clone();
+        TableDescriptor table = new TableDescriptor((int) oids.next(), databaseOid, schema, name,
+                List.copyOf(numbered), pk, pk.length == 0 ? null : objectName(name, "pkey"));
+        tx.put(key, CatalogCodec.encodeTable(table));
+        return table;
+    }
+
+    @Override
+    public void dropTable(Transaction tx, TableDescriptor table) {
+        tx.delete(classKey(table.databaseOid(), table.schema(), table.name()));
+        tables.deleteAll(tx, table.oid());
+    }
+
+    /**
+     * PostgreSQL's makeObjectName(name, NULL, label): {@code name_label}, with the name clipped (on a character
+     * boundary) so the result fits in NAMEDATALEN - 1 bytes.
+     */
+    static String objectName(String name, String label) {
+        int budget = MAX_IDENTIFIER_BYTES - label.length() - 1;
+        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > budget) {
+            int end = budget;
+            while (end > 0 && (bytes[end] & 0xC0) == 0x80) { // do not split a UTF-8 sequence
+                end--;
+            }
+            name = new String(bytes, 0, end, StandardCharsets.UTF_8);
+        }
+        return name + "_" + label;
+    }
+}

@@ -1,0 +1,714 @@
+package io.tuskdb.session;
+
+import io.tuskdb.catalog.Cluster;
+import io.tuskdb.catalog.DatabaseDescriptor;
+import io.tuskdb.catalog.RoleDescriptor;
+import io.tuskdb.error.Errors;
+import io.tuskdb.error.PgException;
+import io.tuskdb.error.Severity;
+import io.tuskdb.error.SqlState;
+import io.tuskdb.session.settings.DurationSetting;
+import io.tuskdb.session.settings.SessionSettings;
+import io.tuskdb.session.settings.TimeZoneSetting;
+import io.tuskdb.sql.ExecutionContext;
+import io.tuskdb.sql.ParsedStatement;
+import io.tuskdb.sql.PreparedPlan;
+import io.tuskdb.sql.SqlEngine;
+import io.tuskdb.txn.IsolationLevel;
+import io.tuskdb.txn.Transaction;
+import io.tuskdb.types.FormatSettings;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One connection's state, PostgreSQL's backend-local state: who is connected to which database, the settings,
+ * the transaction block (PostgreSQL's xact.c state machine, see {@link TransactionState}), prepared statements and
+ * portals, and the interrupt flag. The SQL engine sees it as its {@link ExecutionContext}; the protocol drives it
+ * statement by statement. Used by its session thread only, except {@link #interrupts()}.
+ */
+public final class Session implements ExecutionContext {
+    private final Cluster cluster;
+    private final SqlEngine engine;
+    private final int pid;
+    private final RoleDescriptor role;
+    private final DatabaseDescriptor database;
+    private final SessionSettings settings;
+    private final Interrupts interrupts = new Interrupts();
+    private final SessionDirectory directory;
+    private final Instant backendStart = Instant.now();
+    private NoticeSink noticeSink = n -> {
+    };
+
+    private TransactionState state = TransactionState.IDLE;
+    private Transaction transaction;
+    private Instant transactionStart;
+    private Instant statementStart;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final Map<String, Portal> portals = new HashMap<>();
+    private Portal activePortal;
+
+    private FormatSettings formatSettings;
+    private long statementTimeoutMillis;
+    private long idleInTransactionTimeoutMillis;
+    private int clientMinMessagesRank;
+    private volatile String currentQuery = "";
+    private volatile boolean running;
+    private volatile Instant queryStart;
+
+    public Session(Cluster cluster, SqlEngine engine, int pid, RoleDescriptor role, DatabaseDescriptor database,
+                   SessionSettings settings, SessionDirectory directory) {
+        this.cluster = cluster;
+        this.engine = engine;
+        this.pid = pid;
+        this.role = role;
+        this.database = database;
+        this.settings = settings;
+        this.directory = directory;
+        settings.setAtStartup("is_superuser", role.superuser() ? "on" : "off", true);
+        settings.setAtStartup("session_authorization", role.name(), true);
+        settings.onChange(this::settingsChanged);
+        settingsChanged();
+    }
+
+    public void setNoticeSink(NoticeSink sink) {
+        this.noticeSink = sink;
+    }
+
+    public SessionSettings settings() {
+        return settings;
+    }
+
+    public Interrupts interrupts() {
+        return interrupts;
+    }
+
+    public TransactionState transactionState() {
+        return state;
+    }
+
+    public RoleDescriptor role() {
+        return role;
+    }
+
+    public DatabaseDescriptor database() {
+        return database;
+    }
+
+    public Instant backendStart() {
+        return backendStart;
+    }
+
+    /** pg_stat_activity.state */
+    public String activityState() {
+        if (running) {
+            return "active";
+        }
+        return switch (state) {
+            case IDLE, IMPLICIT -> "idle";
+            case BLOCK -> "idle in transaction";
+            case FAILED -> "idle in transaction (aborted)";
+        };
+    }
+
+    /** pg_stat_activity.query: the running or last statement's text. */
+    public String currentQuery() {
+        return currentQuery;
+    }
+
+    public Instant queryStart() {
+        return queryStart;
+    }
+
+    public Instant transactionStartOrNull() {
+        return transactionStart;
+    }
+
+    public String applicationName() {
+        return settings.value("application_name");
+    }
+
+    // ---------------------------------------------------------------- statements (driven by the protocol)
+
+    /** Splits and parses a query string. */
+    public List<ParsedStatement> parse(String sql) {
+        return engine.parse(sql);
+    }
+
+    /**
+     * Before a statement runs: 25P02 in a failed block unless it ends the block, a transaction (implicit when none
+     * is open), a fresh snapshot for READ COMMITTED unless a suspended portal resumes, statement_timeout armed.
+     */
+    public void beginStatement(ParsedStatement statement, String queryText, boolean freshSnapshot) {
+        if (state == TransactionState.FAILED && !statement.isTransactionExit()) {
+            throw Errors.inFailedTransaction();
+        }
+        statementStart = Instant.now();
+        queryStart = statementStart;
+        currentQuery = queryText;
+        ensureTransaction();
+        if (transaction != null && freshSnapshot) {
+            transaction.startStatement();
+        }
+        running = true;
+        interrupts.statementStarted(statementTimeoutMillis);
+    }
+
+    /** Plans a statement (the transaction must be open: the analyzer reads the catalog through it). */
+    public PreparedPlan plan(ParsedStatement statement, int[] parameterTypes) {
+        return engine.prepare(statement, parameterTypes, this);
+    }
+
+    /**
+     * The statement completed. {@code endOfImplicitBlock}: the query string ends here, so an implicit transaction
+     * commits (a commit failure is this statement's error).
+     */
+    public void endStatement(boolean endOfImplicitBlock) {
+        statementDone();
+        if (endOfImplicitBlock && state == TransactionState.IMPLICIT) {
+            commitImplicit();
+        }
+    }
+
+    /** The statement failed: an implicit transaction rolls back, an explicit block becomes failed. */
+    public void abortStatement() {
+        statementDone();
+        switch (state) {
+            case IDLE, FAILED -> {
+            }
+            case IMPLICIT -> endTransaction(false, TransactionState.IDLE);
+            case BLOCK -> endTransaction(false, TransactionState.FAILED);
+        }
+    }
+
+    /** Sync: the extended-protocol batch's implicit transaction commits. */
+    public void sync() {
+        if (state == TransactionState.IMPLICIT) {
+            commitImplicit();
+        }
+    }
+
+    /** The connection ends: whatever is open rolls back. */
+    public void close() {
+        statementDone();
+        if (transaction != null || state != TransactionState.IDLE) {
+            endTransaction(false, TransactionState.IDLE);
+        }
+        for (Portal p : portals.values()) {
+            closeQuietly(p);
+        }
+        portals.clear();
+        statements.clear();
+    }
+
+    /** The portal being executed; not closed when the statement itself ends the transaction (COMMIT). */
+    public void setActivePortal(Portal portal) {
+        this.activePortal = portal;
+    }
+
+    private void statementDone() {
+        running = false;
+        interrupts.statementFinished();
+    }
+
+    private void commitImplicit() {
+        try {
+            endTransaction(true, TransactionState.IDLE);
+        } catch (RuntimeException e) {
+            endTransaction(false, TransactionState.IDLE);
+            throw e;
+        }
+    }
+
+    private void ensureTransaction() {
+        if (state == TransactionState.IDLE) {
+            transaction = cluster.transactions().begin(defaultIsolation(),
+                    "on".equals(settings.value("default_transaction_read_only")));
+            transactionStart = Instant.now();
+            state = TransactionState.IMPLICIT;
+        }
+    }
+
+    /**
+     * Ends the open transaction. A commit failure leaves the transaction rolled back and rethrows. Portals other
+     * than the running one close with it; settings keep or undo their transaction's changes.
+     */
+    private void endTransaction(boolean commit, TransactionState next) {
+        Transaction tx = transaction;
+        transaction = null;
+        transactionStart = next == TransactionState.FAILED ? transactionStart : null;
+        state = next;
+        List<Portal> open = new ArrayList<>(portals.values());
+        portals.values().removeIf(p -> p != activePortal);
+        for (Portal p : open) {
+            if (p != activePortal) {
+                closeQuietly(p);
+            }
+        }
+        if (tx == null) {
+            if (commit) {
+                settings.commit();
+            } else {
+                settings.rollback();
+            }
+            return;
+        }
+        if (commit) {
+            try {
+                tx.commit();
+            } catch (RuntimeException e) {
+                tx.rollback();
+                settings.rollback();
+                throw e;
+            }
+            settings.commit();
+        } else {
+            tx.rollback();
+            settings.rollback();
+        }
+    }
+
+    private static void closeQuietly(Portal p) {
+        try {
+            p.close();
+        } catch (RuntimeException ignored) {
+            // an execution that fails to close must not keep the transaction from ending
+        }
+    }
+
+    private IsolationLevel defaultIsolation() {
+        return isolation(settings.value("default_transaction_isolation"));
+    }
+
+    private static IsolationLevel isolation(String value) {
+        for (IsolationLevel level : IsolationLevel.values()) {
+            if (level.settingValue().equals(value)) {
+                return level;
+            }
+        }
+        return IsolationLevel.READ_COMMITTED;
+    }
+
+    // ---------------------------------------------------------------- prepared statements and portals
+
+    /** Parse: a named statement must be new; the unnamed one is replaced. */
+    public PreparedStatement prepare(String name, String sql, int[] parameterTypes) {
+        if (!name.isEmpty() && statements.containsKey(name)) {
+            throw new PgException(SqlState.DUPLICATE_PREPARED_STATEMENT,
+                    "prepared statement \"" + name + "\" already exists");
+        }
+        List<ParsedStatement> parsed = engine.parse(sql);
+        if (parsed.size() > 1) {
+            throw new PgException(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
+        }
+        PreparedStatement prepared;
+        if (parsed.isEmpty()) {
+            prepared = new PreparedStatement(name, sql, null);
+        } else {
+            ParsedStatement statement = parsed.get(0);
+            if (state == TransactionState.FAILED && !statement.isTransactionExit()) {
+                throw Errors.inFailedTransaction();
+            }
+            ensureTransaction();
+            if (transaction != null) {
+                transaction.startStatement();
+            }
+            prepared = new PreparedStatement(name, sql, engine.prepare(statement, parameterTypes, this));
+        }
+        statements.put(name, prepared);
+        return prepared;
+    }
+
+    /** 26000 {@code prepared statement "x" does not exist} */
+    public PreparedStatement statement(String name) {
+        PreparedStatement s = statements.get(name);
+        if (s == null) {
+            throw new PgException(SqlState.INVALID_SQL_STATEMENT_NAME,
+                    "prepared statement \"" + name + "\" does not exist");
+        }
+        return s;
+    }
+
+    public void closeStatement(String name) {
+        statements.remove(name);
+    }
+
+    /** Bind: a named portal must be new; the unnamed one is replaced. */
+    public Portal bind(String portalName, PreparedStatement statement, Object[] parameters, short[] resultFormats) {
+        if (state == TransactionState.FAILED && (statement.isEmpty() || !statement.plan().statement()
+                .isTransactionExit())) {
+            throw Errors.inFailedTransaction();
+        }
+        Portal existing = portals.get(portalName);
+        if (existing != null) {
+            if (!portalName.isEmpty()) {
+                throw new PgException(SqlState.DUPLICATE_CURSOR, "cursor \"" + portalName + "\" already exists");
+            }
+            closeQuietly(existing);
+        }
+        ensureTransaction();
+        Portal portal = new Portal(portalName, statement, parameters, resultFormats);
+        portals.put(portalName, portal);
+        return portal;
+    }
+
+    /** 34000 {@code portal "x" does not exist} */
+    public Portal portal(String name) {
+        Portal p = portals.get(name);
+        if (p == null) {
+            throw new PgException(SqlState.INVALID_CURSOR_NAME, "portal \"" + name + "\" does not exist");
+        }
+        return p;
+    }
+
+    public void closePortal(String name) {
+        Portal p = portals.remove(name);
+        if (p != null) {
+            closeQuietly(p);
+        }
+    }
+
+    /** ParameterStatus pairs owed to the client. */
+    public List<String[]> drainParameterReports() {
+        return settings.drainReports();
+    }
+
+    /** Called when the session starts waiting for the client (ReadyForQuery sent). */
+    public void idle() {
+        if (state == TransactionState.BLOCK || state == TransactionState.FAILED) {
+            interrupts.idleInTransaction(idleInTransactionTimeoutMillis);
+        }
+    }
+
+    // ---------------------------------------------------------------- settings
+
+    private void settingsChanged() {
+        String dateStyle = settings.value("DateStyle");
+        int comma = dateStyle.indexOf(',');
+        formatSettings = new FormatSettings(dateStyle.substring(0, comma), dateStyle.substring(comma + 2),
+                TimeZoneSetting.zone(settings.value("TimeZone")), settings.value("IntervalStyle"),
+                Integer.parseInt(settings.value("extra_float_digits")), "hex".equals(settings.value("bytea_output")));
+        statementTimeoutMillis = DurationSetting.millis(settings.value("statement_timeout"));
+        idleInTransactionTimeoutMillis = DurationSetting.millis(settings.value("idle_in_transaction_session_timeout"));
+        clientMinMessagesRank = messageRank(settings.value("client_min_messages"));
+    }
+
+    private static int messageRank(String level) {
+        return switch (level) {
+            case "debug5", "debug4", "debug3", "debug2", "debug1" -> 0;
+            case "log" -> 1;
+            case "notice" -> 2;
+            case "warning" -> 3;
+            default -> 4;
+        };
+    }
+
+    @Override
+    public String setting(String name) {
+        switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "transaction_isolation" -> {
+                return transaction != null ? transaction.isolationLevel().settingValue()
+                        : settings.value("default_transaction_isolation");
+            }
+            case "transaction_read_only" -> {
+                boolean ro = transaction != null ? transaction.readOnly()
+                        : "on".equals(settings.value("default_transaction_read_only"));
+                return ro ? "on" : "off";
+            }
+            default -> {
+                return settings.get(name);
+            }
+        }
+    }
+
+    @Override
+    public void setSetting(String name, String value, boolean local) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (lower.equals("transaction_isolation") || lower.equals("transaction_read_only")) {
+            setTransactionCharacteristic(lower, value);
+            return;
+        }
+        if (local && state != TransactionState.BLOCK) {
+            notice(new PgException(SqlState.NO_ACTIVE_SQL_TRANSACTION, Severity.WARNING,
+                    "SET LOCAL can only be used in transaction blocks", null, null, 0, null, null, null, null, null));
+        }
+        settings.set(name, value, local, role.superuser());
+    }
+
+    /** SET TRANSACTION ISOLATION LEVEL / READ ONLY: replaces the still unused transaction with a new one. */
+    private void setTransactionCharacteristic(String name, String value) {
+        if (state != TransactionState.BLOCK) {
+            notice(new PgException(SqlState.NO_ACTIVE_SQL_TRANSACTION, Severity.WARNING,
+                    "SET TRANSACTION can only be used in transaction blocks", null, null, 0, null, null, null, null,
+                    null));
+            return;
+        }
+        IsolationLevel level = transaction.isolationLevel();
+        boolean readOnly = transaction.readOnly();
+        if (name.equals("transaction_isolation")) {
+            String v = io.tuskdb.session.settings.SettingDefinitions.find(name).normalize(
+                    value == null ? settings.value("default_transaction_isolation") : value, null);
+            IsolationLevel wanted = isolation(v);
+            if (wanted != level && transaction.hasWrites()) {
+                throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION,
+                        "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+            }
+            level = wanted;
+        } else {
+            String v = io.tuskdb.session.settings.SettingDefinitions.find(name).normalize(
+                    value == null ? settings.value("default_transaction_read_only") : value, null);
+            boolean wanted = v.equals("on");
+            if (!wanted && readOnly && transaction.hasWrites()) {
+                throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION,
+                        "cannot set transaction read-write mode after any query");
+            }
+            readOnly = wanted;
+        }
+        replaceTransaction(level, readOnly);
+    }
+
+    private void replaceTransaction(IsolationLevel level, boolean readOnly) {
+        if (transaction.isolationLevel() == level && transaction.readOnly() == readOnly) {
+            return;
+        }
+        if (transaction.hasWrites()) {
+            throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION,
+                    "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+        }
+        transaction.rollback();
+        transaction = cluster.transactions().begin(level, readOnly);
+        transaction.startStatement();
+    }
+
+    @Override
+    public void resetAllSettings() {
+        settings.resetAll(role.superuser());
+    }
+
+    @Override
+    public List<String[]> allSettings() {
+        return settings.all();
+    }
+
+    @Override
+    public FormatSettings formatSettings() {
+        return formatSettings;
+    }
+
+    @Override
+    public List<String> searchPath() {
+        List<String> out = new ArrayList<>();
+        for (String element : splitSearchPath(settings.value("search_path"))) {
+            if (element.equals("$user")) {
+                // "$user" names a schema only when one with the user's name exists; TuskDB creates none by itself.
+                continue;
+            }
+            if (!out.contains(element)) {
+                out.add(element);
+            }
+        }
+        return out;
+    }
+
+    /** The elements of a search_path value: comma-separated, double-quoted or folded to lower case. */
+    static List<String> splitSearchPath(String value) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        int n = value.length();
+        while (i < n) {
+            while (i < n && (value.charAt(i) == ',' || Character.isWhitespace(value.charAt(i)))) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            StringBuilder sb = new StringBuilder();
+            if (value.charAt(i) == '"') {
+                i++;
+                while (i < n) {
+                    char c = value.charAt(i++);
+                    if (c == '"') {
+                        if (i < n && value.charAt(i) == '"') {
+                            sb.append('"');
+                            i++;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            } else {
+                while (i < n && value.charAt(i) != ',' && !Character.isWhitespace(value.charAt(i))) {
+                    sb.append(Character.toLowerCase(value.charAt(i++)));
+                }
+            }
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- ExecutionContext
+
+    @Override
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    @Override
+    public Transaction transaction() {
+        return transaction;
+    }
+
+    @Override
+    public int databaseOid() {
+        return database.oid();
+    }
+
+    @Override
+    public String databaseName() {
+        return database.name();
+    }
+
+    @Override
+    public String currentUser() {
+        return role.name();
+    }
+
+    @Override
+    public String sessionUser() {
+        return role.name();
+    }
+
+    @Override
+    public boolean isSuperuser() {
+        return role.superuser();
+    }
+
+    @Override
+    public int backendPid() {
+        return pid;
+    }
+
+    @Override
+    public void checkForInterrupts() {
+        interrupts.check();
+    }
+
+    @Override
+    public void sleep(long nanos) {
+        interrupts.sleep(nanos);
+    }
+
+    @Override
+    public Instant transactionStartTimestamp() {
+        return transactionStart != null ? transactionStart : Instant.now();
+    }
+
+    @Override
+    public Instant statementStartTimestamp() {
+        return statementStart != null ? statementStart : Instant.now();
+    }
+
+    @Override
+    public void beginTransactionBlock(IsolationLevel isolationLevel, Boolean readOnly) {
+        switch (state) {
+            case BLOCK, FAILED -> warning(SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress");
+            case IDLE, IMPLICIT -> {
+                ensureTransaction();
+                state = TransactionState.BLOCK;
+                IsolationLevel level = isolationLevel != null ? isolationLevel : transaction.isolationLevel();
+                boolean ro = readOnly != null ? readOnly : transaction.readOnly();
+                replaceTransaction(level, ro);
+            }
+        }
+    }
+
+    @Override
+    public String commitTransactionBlock() {
+        switch (state) {
+            case IDLE, IMPLICIT -> {
+                warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
+                endTransaction(true, TransactionState.IDLE);
+                return "COMMIT";
+            }
+            case BLOCK -> {
+                endTransaction(true, TransactionState.IDLE);
+                return "COMMIT";
+            }
+            case FAILED -> {
+                endTransaction(false, TransactionState.IDLE);
+                return "ROLLBACK";
+            }
+        }
+        throw new IllegalStateException(state.name());
+    }
+
+    @Override
+    public void rollbackTransactionBlock() {
+        if (state == TransactionState.IDLE || state == TransactionState.IMPLICIT) {
+            warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
+        }
+        endTransaction(false, TransactionState.IDLE);
+    }
+
+    @Override
+    public boolean cancelBackend(int targetPid) {
+        Session target = signalTarget(targetPid, "must be a superuser to cancel superuser query",
+                "must be a member of the role whose query is being canceled or member of pg_signal_backend");
+        if (target == null) {
+            return false;
+        }
+        target.interrupts().cancel();
+        return true;
+    }
+
+    @Override
+    public boolean terminateBackend(int targetPid) {
+        Session target = signalTarget(targetPid, "must be a superuser to terminate superuser process",
+                "must be a member of the role whose process is being terminated or member of pg_signal_backend");
+        if (target == null) {
+            return false;
+        }
+        target.interrupts().terminate();
+        return true;
+    }
+
+    /** pg_signal_backend's checks (src/backend/storage/ipc/signalfuncs.c). */
+    private Session signalTarget(int targetPid, String superuserMessage, String roleMessage) {
+        Session target = directory.find(targetPid);
+        if (target == null) {
+            warning(SqlState.WARNING, "PID " + targetPid + " is not a PostgreSQL backend process");
+            return null;
+        }
+        if (target.isSuperuser() && !isSuperuser()) {
+            throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, superuserMessage);
+        }
+        if (!isSuperuser() && !target.sessionUser().equals(currentUser())) {
+            throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, roleMessage);
+        }
+        return target;
+    }
+
+    @Override
+    public void notice(PgException notice) {
+        int rank = switch (notice.severity()) {
+            case DEBUG -> 0;
+            case LOG -> 1;
+            case NOTICE -> 2;
+            case WARNING -> 3;
+            case INFO -> Integer.MAX_VALUE; // INFO always reaches the client
+            case ERROR, FATAL, PANIC -> 4;
+        };
+        if (rank >= clientMinMessagesRank) {
+            noticeSink.notice(notice);
+        }
+    }
+
+    private void warning(SqlState sqlState, String message) {
+        notice(new PgException(sqlState, Severity.WARNING, message, null, null, 0, null, null, null, null, null));
+    }
+}

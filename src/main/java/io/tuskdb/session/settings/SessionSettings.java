@@ -1,0 +1,197 @@
+package io.tuskdb.session.settings;
+
+import io.tuskdb.error.PgException;
+import io.tuskdb.error.Severity;
+import io.tuskdb.error.SqlState;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One session's parameter values with PostgreSQL's transactional semantics (guc.c's stack, flattened to one
+ * transaction level): SET inside a transaction that rolls back is undone; SET LOCAL lasts until the transaction
+ * ends; RESET returns to the value the session started with (server default overridden by the startup packet).
+ * Changes to reported parameters are collected for ParameterStatus.
+ */
+public final class SessionSettings {
+    /** What a transaction must restore: the value at its start, and what survives a commit. */
+    private static final class Saved {
+        final String atTransactionStart;
+        String afterCommit;
+
+        Saved(String value) {
+            this.atTransactionStart = value;
+            this.afterCommit = value;
+        }
+    }
+
+    private final Map<Setting, String> current = new HashMap<>();
+    private final Map<Setting, String> resetValue = new HashMap<>();
+    private final Map<Setting, Saved> transactionSaves = new LinkedHashMap<>();
+    private final Map<Setting, String> lastReported = new HashMap<>();
+    private Runnable changeListener = () -> {
+    };
+
+    /** @param serverDefaults values from the server configuration (postgresql.conf's role), by parameter name */
+    public SessionSettings(Map<String, String> serverDefaults) {
+        for (Setting s : SettingDefinitions.all()) {
+            current.put(s, s.bootValue());
+        }
+        serverDefaults.forEach((name, value) -> {
+            Setting s = require(name);
+            String v = s.normalize(value, current.get(s));
+            current.put(s, v);
+        });
+        resetValue.putAll(current);
+    }
+
+    /** Called after every change of a value (the session rebuilds its FormatSettings and cached timeouts). */
+    public void onChange(Runnable listener) {
+        this.changeListener = listener;
+    }
+
+    /** SHOW: the value as PostgreSQL prints it; 42704 for an unknown name. */
+    public String get(String name) {
+        return current.get(require(name));
+    }
+
+    /** The value of a parameter known to exist (internal callers). */
+    public String value(String name) {
+        return current.get(SettingDefinitions.find(name));
+    }
+
+    /**
+     * A parameter from the startup packet or a value fixed by the server for this session (is_superuser): becomes
+     * both the current and the RESET value. FATAL errors, as PostgreSQL refuses the connection.
+     */
+    public void setAtStartup(String name, String value, boolean internal) {
+        Setting s = SettingDefinitions.find(name);
+        try {
+            if (s == null) {
+                throw unrecognized(name);
+            }
+            if (!internal && (s.context() == GucContext.INTERNAL || s.context() == GucContext.POSTMASTER)) {
+                throw cannotChange(s);
+            }
+            String v = s.normalize(value, current.get(s));
+            current.put(s, v);
+            resetValue.put(s, v);
+        } catch (PgException e) {
+            throw e.withSeverity(Severity.FATAL);
+        }
+        changeListener.run();
+    }
+
+    /**
+     * SET / SET LOCAL / RESET ({@code value} null) inside the current transaction. The caller guarantees a
+     * transaction is open; {@link #commit()} or {@link #rollback()} ends its effect.
+     */
+    public void set(String name, String value, boolean local, boolean superuser) {
+        Setting s = require(name);
+        checkContext(s, superuser);
+        String v = value == null ? resetValue.get(s) : s.normalize(value, current.get(s));
+        Saved saved = transactionSaves.computeIfAbsent(s, k -> new Saved(current.get(k)));
+        if (!local) {
+            saved.afterCommit = v;
+        }
+        current.put(s, v);
+        changeListener.run();
+    }
+
+    /** RESET ALL: every user-settable parameter back to its session start value. */
+    public void resetAll(boolean superuser) {
+        for (Setting s : SettingDefinitions.all()) {
+            if (s.context() == GucContext.USER || (s.context() == GucContext.SUPERUSER && superuser)) {
+                if (!s.name().startsWith("transaction_")) {
+                    set(s.name(), null, false, superuser);
+                }
+            }
+        }
+    }
+
+    /** The transaction committed: SET values stay, SET LOCAL values end. */
+    public void commit() {
+        if (transactionSaves.isEmpty()) {
+            return;
+        }
+        transactionSaves.forEach((s, saved) -> current.put(s, saved.afterCommit));
+        transactionSaves.clear();
+        changeListener.run();
+    }
+
+    /** The transaction rolled back: every change made in it is undone. */
+    public void rollback() {
+        if (transactionSaves.isEmpty()) {
+            return;
+        }
+        transactionSaves.forEach((s, saved) -> current.put(s, saved.atTransactionStart));
+        transactionSaves.clear();
+        changeListener.run();
+    }
+
+    /**
+     * The reported parameters whose value differs from what the client last heard, as name/value pairs; marks them
+     * reported. PostgreSQL sends these just before ReadyForQuery (ReportChangedGUCOptions).
+     */
+    public List<String[]> drainReports() {
+        List<String[]> changed = new ArrayList<>(0);
+        for (Setting s : SettingDefinitions.all()) {
+            if (!s.report()) {
+                break; // reported parameters come first
+            }
+            String v = current.get(s);
+            if (!v.equals(lastReported.get(s))) {
+                lastReported.put(s, v);
+                changed.add(new String[] {s.name(), v});
+            }
+        }
+        return changed;
+    }
+
+    /** SHOW ALL rows: name, setting, description. */
+    public List<String[]> all() {
+        List<String[]> rows = new ArrayList<>();
+        for (Setting s : SettingDefinitions.all()) {
+            rows.add(new String[] {s.name(), current.get(s), s.description()});
+        }
+        rows.sort((a, b) -> a[0].compareToIgnoreCase(b[0]));
+        return rows;
+    }
+
+    private static Setting require(String name) {
+        Setting s = SettingDefinitions.find(name);
+        if (s == null) {
+            throw unrecognized(name);
+        }
+        return s;
+    }
+
+    private static void checkContext(Setting s, boolean superuser) {
+        switch (s.context()) {
+            case INTERNAL, POSTMASTER -> throw cannotChange(s);
+            case BACKEND -> throw new PgException(SqlState.CANT_CHANGE_RUNTIME_PARAM,
+                    "parameter \"" + s.name() + "\" cannot be set after connection start");
+            case SUPERUSER -> {
+                if (!superuser) {
+                    throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE,
+                            "permission denied to set parameter \"" + s.name() + "\"");
+                }
+            }
+            case USER -> {
+            }
+        }
+    }
+
+    private static PgException cannotChange(Setting s) {
+        return new PgException(SqlState.CANT_CHANGE_RUNTIME_PARAM, s.context() == GucContext.POSTMASTER
+                ? "parameter \"" + s.name() + "\" cannot be changed without restarting the server"
+                : "parameter \"" + s.name() + "\" cannot be changed");
+    }
+
+    static PgException unrecognized(String name) {
+        return new PgException(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"" + name + "\"");
+    }
+}

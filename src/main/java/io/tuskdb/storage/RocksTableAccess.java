@@ -1,0 +1,137 @@
+package io.tuskdb.storage;
+
+import io.tuskdb.txn.KvCursor;
+import io.tuskdb.txn.Transaction;
+import io.tuskdb.types.PgType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@link TableAccess} on the engine's key space: a row lives in its table's primary index under
+ * {@code relationOid (4 bytes big-endian) + KeyEncoding of the primary-key columns} (or of a hidden int8 row id
+ * when the table has no primary key), with a {@link RowEncoding} value.
+ */
+public final class RocksTableAccess implements TableAccess {
+    private final StorageEngine engine;
+
+    public RocksTableAccess(StorageEngine engine) {
+        this.engine = engine;
+    }
+
+    /** The primary-index key of a row. */
+    public static byte[] primaryKey(TableLayout table, Object[] row) {
+        ByteWriter out = new ByteWriter(16);
+        out.write(KeyEncoding.relationPrefix(table.relationOid()));
+        for (int pos : table.primaryKey()) {
+            KeyEncoding.encode(out, table.columnTypes()[pos], row[pos]);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public boolean insert(Transaction tx, TableLayout table, Object[] row) {
+        byte[] key;
+        if (table.primaryKey().length == 0) {
+            ByteWriter out = new ByteWriter(12);
+            out.write(KeyEncoding.relationPrefix(table.relationOid()));
+            KeyEncoding.encode(out, PgType.INT8, engine.nextRowId(table.relationOid()));
+            key = out.toByteArray();
+        } else {
+            key = primaryKey(table, row);
+            if (tx.get(key) != null) {
+                return false;
+            }
+        }
+        tx.put(key, RowEncoding.encode(tx.xid(), table.columnTypes(), row));
+        return true;
+    }
+
+    @Override
+    public RowCursor scan(Transaction tx, TableLayout table, KeyRange range) {
+        byte[] prefix = KeyEncoding.relationPrefix(table.relationOid());
+        byte[] lower = prefix;
+        byte[] upper = KeyEncoding.prefixEnd(prefix);
+        if (range.lower() != null && range.lower().length > 0) {
+            byte[] bound = boundKey(table, prefix, range.lower());
+            // every key starting with the bound's encoding equals the bound on those columns
+            lower = range.lowerInclusive() ? bound : KeyEncoding.prefixEnd(bound);
+        }
+        if (range.upper() != null && range.upper().length > 0) {
+            byte[] bound = boundKey(table, prefix, range.upper());
+            upper = range.upperInclusive() ? KeyEncoding.prefixEnd(bound) : bound;
+        }
+        if (lower == null) { // the exclusive lower bound was the very last key
+            lower = upper;
+        }
+        PgType[] types = table.columnTypes();
+        KvCursor kv = tx.scan(lower, upper);
+        return new RowCursor() {
+            private Object[] row;
+
+            @Override
+            public boolean next() {
+                if (!kv.next()) {
+                    row = null;
+                    return false;
+                }
+                row = RowEncoding.decode(kv.value(), types);
+                return true;
+            }
+
+            @Override
+            public byte[] key() {
+                return kv.key();
+            }
+
+            @Override
+            public Object[] row() {
+                return row;
+            }
+
+            @Override
+            public void close() {
+                kv.close();
+            }
+        };
+    }
+
+    private static byte[] boundKey(TableLayout table, byte[] prefix, Object[] values) {
+        int[] pk = table.primaryKey();
+        if (values.length > pk.length) {
+            throw new IllegalArgumentException("key range has " + values.length + " values for a "
+                    + pk.length + "-column key");
+        }
+        ByteWriter out = new ByteWriter(16);
+        out.write(prefix);
+        for (int i = 0; i < values.length; i++) {
+            KeyEncoding.encode(out, table.columnTypes()[pk[i]], values[i]);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public void update(Transaction tx, TableLayout table, byte[] key, Object[] newRow) {
+        tx.put(key, RowEncoding.encode(tx.xid(), table.columnTypes(), newRow));
+    }
+
+    @Override
+    public void delete(Transaction tx, TableLayout table, byte[] key) {
+        tx.delete(key);
+    }
+
+    @Override
+    public void deleteAll(Transaction tx, int relationOid) {
+        byte[] prefix = KeyEncoding.relationPrefix(relationOid);
+        // collect first: the write batch is not modified while one of its iterators is open
+        List<byte[]> keys = new ArrayList<>();
+        try (KvCursor kv = tx.scan(prefix, KeyEncoding.prefixEnd(prefix))) {
+            while (kv.next()) {
+                keys.add(kv.key());
+            }
+        }
+        for (byte[] key : keys) {
+            tx.delete(key);
+        }
+    }
+}

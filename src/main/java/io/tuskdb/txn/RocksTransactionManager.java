@@ -1,0 +1,73 @@
+package io.tuskdb.txn;
+
+import io.tuskdb.storage.BlockCounter;
+import io.tuskdb.storage.StorageEngine;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatchWithIndex;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Transactions over the cluster's {@link StorageEngine}: each gets an xid from a counter persisted ahead in
+ * blocks (like PostgreSQL's xid epoch, it never repeats after a restart), reads through RocksDB snapshots and
+ * buffers its writes in its own indexed write batch until commit.
+ */
+public final class RocksTransactionManager implements TransactionManager, AutoCloseable {
+    /** PostgreSQL's FirstNormalTransactionId: 0-2 are reserved there, so we start at 3 too. */
+    static final long FIRST_NORMAL_XID = 3;
+    private static final int XID_BLOCK = 10_000;
+
+    private final StorageEngine engine;
+    private final BlockCounter xids;
+    private final Set<RocksTransaction> active = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    public RocksTransactionManager(StorageEngine engine) {
+        this.engine = engine;
+        this.xids = engine.counter("xid", FIRST_NORMAL_XID, XID_BLOCK);
+    }
+
+    @Override
+    public Transaction begin(IsolationLevel isolationLevel, boolean readOnly) {
+        if (closed) {
+            throw new IllegalStateException("the cluster is shut down");
+        }
+        RocksTransaction tx = new RocksTransaction(this, xids.next(), isolationLevel, readOnly);
+        active.add(tx);
+        return tx;
+    }
+
+    StorageEngine engine() {
+        return engine;
+    }
+
+    /** Makes a transaction's batch durable. */
+    void write(WriteBatchWithIndex batch) {
+        synchronized (this) {
+            try {
+                engine.db().write(engine.syncWriteOptions(), batch);
+            } catch (RocksDBException e) {
+                throw StorageEngine.ioError("could not write to the write-ahead log", e);
+            }
+        }
+    }
+
+    void ended(RocksTransaction tx) {
+        active.remove(tx);
+    }
+
+    /** Transactions begun and not yet ended. */
+    public int activeCount() {
+        return active.size();
+    }
+
+    /** Rolls back the transactions still open (releasing their snapshots and batches). Idempotent. */
+    @Override
+    public void close() {
+        closed = true;
+        for (RocksTransaction tx : active.toArray(new RocksTransaction[0])) {
+            tx.rollback();
+        }
+    }
+}

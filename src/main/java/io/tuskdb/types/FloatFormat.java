@@ -1,0 +1,210 @@
+package io.tuskdb.types;
+
+import io.tuskdb.error.Errors;
+import io.tuskdb.error.PgException;
+import io.tuskdb.error.SqlState;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * float4/float8 text input and output as PostgreSQL 12+ prints them (float.c {@code float8out_internal}):
+ * with extra_float_digits &gt; 0 the shortest decimal that reads back exactly (Ryu, src/common/d2s.c and f2s.c),
+ * fixed notation for decimal exponents in [-4, 15) (float8) or [-4, 6) (float4); otherwise {@code %.*g} with
+ * 15 (float8) or 6 (float4) plus extra_float_digits significant digits.
+ */
+final class FloatFormat {
+    private FloatFormat() {
+    }
+
+    static String format(double value, boolean isFloat4, int extraFloatDigits) {
+        if (Double.isNaN(value)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "Infinity" : "-Infinity";
+        }
+        if (extraFloatDigits > 0) {
+            return shortest(value, isFloat4);
+        }
+        int precision = (isFloat4 ? 6 : 15) + extraFloatDigits;
+        return formatG(value, Math.max(precision, 1));
+    }
+
+    /** Ryu's shortest round-trip digits, printed as to_chars in d2s.c / f2s.c. */
+    private static String shortest(double value, boolean isFloat4) {
+        if (value == 0) {
+            return (1 / value < 0) ? "-0" : "0";
+        }
+        boolean negative = value < 0;
+        // Java 19+ Double/Float.toString produce the shortest uniquely identifying decimal (Raffaello
+        // Giulietti's algorithm); it only differs from Ryu by preferring two digits when one would do.
+        String javaText = isFloat4 ? Float.toString((float) Math.abs(value)) : Double.toString(Math.abs(value));
+        BigDecimal decimal = new BigDecimal(javaText).stripTrailingZeros();
+        decimal = shortenToOneDigit(decimal, Math.abs(value), isFloat4);
+        String digits = decimal.unscaledValue().toString();
+        int exponent = digits.length() - 1 - decimal.scale();
+        StringBuilder out = new StringBuilder(24);
+        if (negative) {
+            out.append('-');
+        }
+        int fixedLimit = isFloat4 ? 6 : 15;
+        if (exponent >= -4 && exponent < fixedLimit) {
+            out.append(decimal.toPlainString());
+        } else {
+            out.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                out.append('.').append(digits, 1, digits.length());
+            }
+            appendExponent(out, exponent);
+        }
+        return out.toString();
+    }
+
+    private static BigDecimal shortenToOneDigit(BigDecimal decimal, double abs, boolean isFloat4) {
+        if (decimal.precision() != 2) {
+            return decimal;
+        }
+        BigDecimal exact = new BigDecimal(abs);
+        BigDecimal best = null;
+        for (RoundingMode mode : new RoundingMode[]{RoundingMode.FLOOR, RoundingMode.CEILING}) {
+            BigDecimal candidate = decimal.round(new MathContext(1, mode));
+            boolean roundTrips = isFloat4 ? candidate.floatValue() == (float) abs : candidate.doubleValue() == abs;
+            if (roundTrips && candidate.signum() != 0 && (best == null
+                    || candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
+                best = candidate;
+            }
+        }
+        return best == null ? decimal : best.stripTrailingZeros();
+    }
+
+    /** C's {@code %.{precision}g}: the exact binary value rounded half-even, trailing zeros removed. */
+    static String formatG(double value, int precision) {
+        if (value == 0) {
+            return (1 / value < 0) ? "-0" : "0";
+        }
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(precision, RoundingMode.HALF_EVEN));
+        int exponent = rounded.precision() - 1 - rounded.scale();
+        StringBuilder out = new StringBuilder(24);
+        if (exponent < -4 || exponent >= precision) {
+            BigDecimal mantissa = rounded.movePointLeft(exponent).stripTrailingZeros();
+            out.append(plain(mantissa));
+            appendExponent(out, exponent);
+        } else {
+            out.append(plain(rounded.stripTrailingZeros()));
+        }
+        return out.toString();
+    }
+
+    private static String plain(BigDecimal d) {
+        return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+    }
+
+    private static void appendExponent(StringBuilder out, int exponent) {
+        out.append('e').append(exponent < 0 ? '-' : '+');
+        int abs = Math.abs(exponent);
+        if (abs < 10) {
+            out.append('0');
+        }
+        out.append(abs);
+    }
+
+    /** float8in / float4in: strtod syntax, infinity and NaN spelled as PostgreSQL accepts them. */
+    static double parse(String text, boolean isFloat4) {
+        String typeName = isFloat4 ? "real" : "double precision";
+        String s = text.strip();
+        if (s.isEmpty()) {
+            throw Errors.invalidTextRepresentation(typeName, text);
+        }
+        String lower = s.toLowerCase(java.util.Locale.ROOT);
+        switch (lower) {
+            case "nan", "+nan", "-nan" -> {
+                return Double.NaN;
+            }
+            case "infinity", "+infinity", "inf", "+inf" -> {
+                return Double.POSITIVE_INFINITY;
+            }
+            case "-infinity", "-inf" -> {
+                return Double.NEGATIVE_INFINITY;
+            }
+            default -> {
+            }
+        }
+        if (!isDecimalSyntax(s)) {
+            throw Errors.invalidTextRepresentation(typeName, text);
+        }
+        double value;
+        boolean nonZeroDigits = hasNonZeroDigit(s);
+        if (isFloat4) {
+            float f = Float.parseFloat(s);
+            if (Float.isInfinite(f) || (f == 0 && nonZeroDigits)) {
+                throw outOfRange(text, typeName);
+            }
+            value = f;
+        } else {
+            value = Double.parseDouble(s);
+            if (Double.isInfinite(value) || (value == 0 && nonZeroDigits)) {
+                throw outOfRange(text, typeName);
+            }
+        }
+        return value;
+    }
+
+    private static PgException outOfRange(String text, String typeName) {
+        return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+                "\"" + text + "\" is out of range for type " + typeName);
+    }
+
+    private static boolean hasNonZeroDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return false;
+            }
+            if (c >= '1' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** [+-] digits [. digits] [e [+-] digits], at least one mantissa digit. */
+    static boolean isDecimalSyntax(String s) {
+        int i = 0;
+        int n = s.length();
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int expDigits = 0;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+                expDigits++;
+            }
+            if (expDigits == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+}

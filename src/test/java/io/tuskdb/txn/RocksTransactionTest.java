@@ -1,0 +1,164 @@
+package io.tuskdb.txn;
+
+import io.tuskdb.storage.StorageEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RocksTransactionTest {
+    @TempDir
+    Path dir;
+
+    private static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String s(byte[] b) {
+        return b == null ? null : new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static List<String> keys(Transaction tx, String lo, String hi) {
+        List<String> out = new ArrayList<>();
+        try (KvCursor c = tx.scan(lo == null ? null : b(lo), hi == null ? null : b(hi))) {
+            while (c.next()) {
+                out.add(s(c.key()) + "=" + s(c.value()));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void ownWritesVisibleOthersOnlyAfterCommit() {
+        try (StorageEngine engine = StorageEngine.open(dir); RocksTransactionManager tm = new RocksTransactionManager(engine)) {
+            Transaction a = tm.begin(IsolationLevel.READ_COMMITTED, false);
+            Transaction b = tm.begin(IsolationLevel.READ_COMMITTED, false);
+            a.startStatement();
+            b.startStatement();
+            a.put(b("k1"), b("v1"));
+            assertThat(a.hasWrites()).isTrue();
+            assertThat(s(a.get(b("k1")))).isEqualTo("v1");
+            assertThat(keys(a, "k", "l")).containsExactly("k1=v1");
+            assertThat(b.get(b("k1"))).isNull();
+            assertThat(keys(b, "k", "l")).isEmpty();
+            a.commit();
+            b.startStatement();
+            assertThat(s(b.get(b("k1")))).isEqualTo("v1");
+            b.rollback();
+        }
+    }
+
+    @Test
+    void readCommittedSeesCommitsBetweenStatementsRepeatableReadDoesNot() {
+        try (StorageEngine engine = StorageEngine.open(dir); RocksTransactionManager tm = new RocksTransactionManager(engine)) {
+            Transaction rc = tm.begin(IsolationLevel.READ_COMMITTED, true);
+            Transaction rr = tm.begin(IsolationLevel.REPEATABLE_READ, true);
+            rc.startStatement();
+            rr.startStatement();
+            assertThat(rc.get(b("x"))).isNull();
+            assertThat(rr.get(b("x"))).isNull();
+
+            Transaction w = tm.begin(IsolationLevel.READ_COMMITTED, false);
+            w.put(b("x"), b("1"));
+            w.commit();
+
+            // same statement: neither sees it
+            assertThat(rc.get(b("x"))).isNull();
+            rc.startStatement();
+            rr.startStatement();
+            assertThat(s(rc.get(b("x")))).isEqualTo("1");
+            assertThat(rr.get(b("x"))).isNull();
+            assertThat(keys(rr, null, null)).noneMatch(k -> k.startsWith("x="));
+            rc.commit();
+            rr.commit();
+        }
+    }
+
+    @Test
+    void repeatableReadSnapshotTakenAtFirstRead() {
+        try (StorageEngine engine = StorageEngine.open(dir); RocksTransactionManager tm = new RocksTransactionManager(engine)) {
+            Transaction rr = tm.begin(IsolationLevel.SERIALIZABLE, true);
+            Transaction w = tm.begin(IsolationLevel.READ_COMMITTED, false);
+            w.put(b("y"), b("1"));
+            w.commit();
+            assertThat(s(rr.get(b("y")))).isEqualTo("1"); // began before, but the snapshot is from the first read
+            Transaction w2 = tm.begin(IsolationLevel.READ_COMMITTED, false);
+            w2.put(b("y"), b("2"));
+            w2.commit();
+            assertThat(s(rr.get(b("y")))).isEqualTo("1");
+            rr.rollback();
+        }
+    }
+
+    @Test
+    void scanMergesBatchWithSnapshotWithinBounds() {
+        try (StorageEngine engine = StorageEngine.open(dir); RocksTransactionManager tm = new RocksTransactionManager(engine)) {
+            Transaction setup = tm.begin(IsolationLevel.READ_COMMITTED, false);
+            for (String k : new String[]{"a1", "a3", "a5", "b1"}) {
+                setup.put(b(k), b("old"));
+            }
+            setup.commit();
+            Transaction tx = tm.begin(IsolationLevel.READ_COMMITTED, false);
+            tx.startStatement();
+            tx.put(b("a2"), b("new"));
+            tx.put(b("a3"), b("new"));
+            tx.delete(b("a5"));
+            tx.put(b("a9"), b("new"));
+            tx.put(b("b0"), b("new"));
+            assertThat(keys(tx, "a", "b")).containsExactly("a1=old", "a2=new", "a3=new", "a9=new");
+            assertThat(keys(tx, "a2", "a9")).containsExactly("a2=new", "a3=new");
+            assertThat(keys(tx, "b", null)).containsExactly("b0=new", "b1=old");
+            tx.rollback();
+        }
+    }
+
+    @Test
+    void finishedTransactionRejectsUseAndRollbackIsIdempotent() {
+        try (StorageEngine engine = StorageEngine.open(dir); RocksTransactionManager tm = new RocksTransactionManager(engine)) {
+            Transaction tx = tm.begin(IsolationLevel.READ_COMMITTED, false);
+            tx.put(b("k"), b("v"));
+            tx.commit();
+            assertThat(tx.isActive()).isFalse();
+            assertThatThrownBy(() -> tx.get(b("k"))).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> tx.put(b("k"), b("w"))).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(tx::commit).isInstanceOf(IllegalStateException.class);
+            tx.rollback();
+            Transaction t2 = tm.begin(IsolationLevel.READ_COMMITTED, false);
+            t2.rollback();
+            t2.rollback();
+            assertThatThrownBy(t2::startStatement).isInstanceOf(IllegalStateException.class);
+            assertThat(tm.activeCount()).isZero();
+        }
+    }
+
+    @Test
+    void committedWritesSurviveReopenRolledBackLeaveNoTraceAndXidsNeverRepeat() {
+        long lastXid;
+        try (StorageEngine engine = StorageEngine.open(dir); RocksTransactionManager tm = new RocksTransactionManager(engine)) {
+            Transaction tx = tm.begin(IsolationLevel.READ_COMMITTED, false);
+            tx.put(b("kept"), b("1"));
+            tx.commit();
+            Transaction gone = tm.begin(IsolationLevel.READ_COMMITTED, false);
+            gone.put(b("gone"), b("1"));
+            gone.rollback();
+            Transaction open = tm.begin(IsolationLevel.READ_COMMITTED, false);
+            open.put(b("open"), b("1"));
+            lastXid = open.xid();
+            assertThat(lastXid).isGreaterThan(gone.xid()).isGreaterThan(tx.xid());
+        } // closing with "open" still active rolls it back
+        try (StorageEngine engine = StorageEngine.open(dir); RocksTransactionManager tm = new RocksTransactionManager(engine)) {
+            Transaction tx = tm.begin(IsolationLevel.READ_COMMITTED, true);
+            assertThat(s(tx.get(b("kept")))).isEqualTo("1");
+            assertThat(tx.get(b("gone"))).isNull();
+            assertThat(tx.get(b("open"))).isNull();
+            assertThat(tx.xid()).isGreaterThan(lastXid);
+            tx.rollback();
+        }
+    }
+}
