@@ -8,6 +8,8 @@ import io.tuskdb.storage.StorageEngine;
 import io.tuskdb.storage.TableAccess;
 import io.tuskdb.txn.IsolationLevel;
 import io.tuskdb.txn.KvCursor;
+import io.tuskdb.txn.LockTag;
+import io.tuskdb.txn.RowLockMode;
 import io.tuskdb.txn.Transaction;
 import io.tuskdb.txn.TransactionManager;
 import io.tuskdb.types.PgType;
@@ -133,7 +135,9 @@ final class StoredCatalog implements Catalog {
     public TableDescriptor createTable(Transaction tx, int databaseOid, String schema, String name,
                                        List<ColumnDescriptor> columns, int[] primaryKey) {
         byte[] key = classKey(databaseOid, schema, name);
-        if (tx.get(key) != null) {
+        // like pg_class's unique index: a concurrent CREATE of the same name waits for the first to finish
+        tx.lock(LockTag.row(key), RowLockMode.UPDATE);
+        if (tx.getLatest(key) != null) {
             throw Errors.duplicateTable(name);
         }
         List<ColumnDescriptor> numbered = new ArrayList<>(columns.size());
@@ -151,7 +155,9 @@ final class StoredCatalog implements Catalog {
 
     @Override
     public void dropTable(Transaction tx, TableDescriptor table) {
-        tx.delete(classKey(table.databaseOid(), table.schema(), table.name()));
+        byte[] key = classKey(table.databaseOid(), table.schema(), table.name());
+        tx.lock(LockTag.row(key), RowLockMode.UPDATE);
+        tx.delete(key);
         tables.deleteAll(tx, table.oid());
     }
 

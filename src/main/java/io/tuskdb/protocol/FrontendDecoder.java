@@ -31,6 +31,7 @@ public final class FrontendDecoder {
     public static final int CANCEL_REQUEST_CODE = 80877102;
 
     private final InputStream in;
+    private char lastType;
 
     public FrontendDecoder(InputStream in) {
         this.in = in;
@@ -108,7 +109,16 @@ public final class FrontendDecoder {
             throw fatal("invalid message length");
         }
         MessageBody b = new MessageBody(readFully(length - 4));
+        lastType = (char) type;
         return decode((char) type, b);
+    }
+
+    /**
+     * The type byte of the last message read: when its contents were malformed (an ERROR), the session needs it
+     * to know whether to answer with ReadyForQuery ('Q') or skip to Sync (extended-protocol messages).
+     */
+    public char lastMessageType() {
+        return lastType;
     }
 
     private static FrontendMessage decode(char type, MessageBody b) {

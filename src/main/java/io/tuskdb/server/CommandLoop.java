@@ -59,8 +59,10 @@ final class CommandLoop {
             try {
                 message = decoder.readMessage(false);
             } catch (PgException e) {
-                sendFatal(e);
-                return;
+                if (malformedMessage(e)) {
+                    return;
+                }
+                continue;
             } catch (IOException e) {
                 endOfInput();
                 return;
@@ -89,6 +91,30 @@ final class CommandLoop {
             if (terminated != null) {
                 sendFatal(terminated);
                 return;
+            }
+        }
+    }
+
+    /**
+     * A message whose framing was fine but whose contents were not: an ERROR like any other for that message
+     * (ReadyForQuery after a simple query, skip to Sync after an extended-protocol message). Framing errors are
+     * FATAL. Returns true when the session must end.
+     */
+    private boolean malformedMessage(PgException e) throws IOException {
+        if (e.severity() == Severity.FATAL) {
+            sendFatal(e);
+            return true;
+        }
+        if (state == ConnectionState.SKIP_TO_SYNC && decoder.lastMessageType() != 'S') {
+            return false;
+        }
+        switch (decoder.lastMessageType()) {
+            case 'Q', 'F' -> {
+                session.abortStatement();
+                return queryError(e);
+            }
+            default -> {
+                return extendedError(e);
             }
         }
     }
@@ -173,6 +199,9 @@ final class CommandLoop {
         } catch (PgException e) {
             session.abortStatement();
             return queryError(e);
+        } catch (RuntimeException e) {
+            session.abortStatement();
+            return queryError(Errors.internal(e));
         }
         if (statements.isEmpty()) {
             writer.write(new BackendMessage.EmptyQueryResponse());
@@ -284,7 +313,8 @@ final class CommandLoop {
         }
         if (portal.completedTag() != null) {
             // A finished portal run again has nothing more to return (PG's PortalRun on an at-end portal).
-            writer.write(new BackendMessage.CommandComplete(portal.completedTag()));
+            writer.write(new BackendMessage.CommandComplete(statement.plan().returnsRows() ? "SELECT 0"
+                    : portal.completedTag()));
             return;
         }
         PreparedPlan plan = statement.plan();

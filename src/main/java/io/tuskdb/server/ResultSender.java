@@ -74,7 +74,10 @@ final class ResultSender {
             session.checkForInterrupts();
             Object[] row = execution.next();
             if (row == null) {
-                return execution.commandTag();
+                String tag = execution.commandTag();
+                // PostgreSQL counts the rows of this Execute only, so a resumed portal ends with its last chunk's
+                // count (pquery.c PortalRunSelect).
+                return n > 0 && tag.startsWith("SELECT ") ? "SELECT " + sent : tag;
             }
             writer.beginDataRow(n);
             for (int i = 0; i < n; i++) {

@@ -18,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Interrupts {
     /** Why the session is being interrupted, in increasing priority. */
-    public enum Reason { NONE, CANCEL, STATEMENT_TIMEOUT, IDLE_IN_TRANSACTION_TIMEOUT, TERMINATE }
+    public enum Reason { NONE, CANCEL, STATEMENT_TIMEOUT, IDLE_SESSION_TIMEOUT, IDLE_IN_TRANSACTION_TIMEOUT, TERMINATE }
 
     private static final ScheduledThreadPoolExecutor TIMER = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "tuskdb-timeouts");
@@ -55,7 +55,7 @@ public final class Interrupts {
 
     public boolean terminatePending() {
         Reason r = pending;
-        return r == Reason.TERMINATE || r == Reason.IDLE_IN_TRANSACTION_TIMEOUT;
+        return r == Reason.TERMINATE || r == Reason.IDLE_IN_TRANSACTION_TIMEOUT || r == Reason.IDLE_SESSION_TIMEOUT;
     }
 
     /** Cancel request: interrupts the running statement; ignored when none runs (as PostgreSQL). */
@@ -102,6 +102,7 @@ public final class Interrupts {
                 throw Errors.statementTimeout();
             }
             case IDLE_IN_TRANSACTION_TIMEOUT -> throw idleInTransactionTimeout();
+            case IDLE_SESSION_TIMEOUT -> throw idleSessionTimeout();
             case TERMINATE -> throw Errors.terminatedByAdministrator();
         }
     }
@@ -111,6 +112,7 @@ public final class Interrupts {
         return switch (pending) {
             case TERMINATE -> Errors.terminatedByAdministrator();
             case IDLE_IN_TRANSACTION_TIMEOUT -> idleInTransactionTimeout();
+            case IDLE_SESSION_TIMEOUT -> idleSessionTimeout();
             case NONE, CANCEL, STATEMENT_TIMEOUT -> null;
         };
     }
@@ -119,6 +121,11 @@ public final class Interrupts {
         return new PgException(SqlState.IDLE_IN_TRANSACTION_SESSION_TIMEOUT, Severity.FATAL,
                 "terminating connection due to idle-in-transaction timeout", null, null, 0, null, null, null, null,
                 null);
+    }
+
+    private static PgException idleSessionTimeout() {
+        return new PgException(SqlState.IDLE_SESSION_TIMEOUT, Severity.FATAL,
+                "terminating connection due to idle-session timeout", null, null, 0, null, null, null, null, null);
     }
 
     /** A statement starts: cancels may now interrupt it; arms statement_timeout when positive. */
@@ -143,12 +150,15 @@ public final class Interrupts {
         }
     }
 
-    /** The session waits for the client inside a transaction: arms idle_in_transaction_session_timeout. */
-    public synchronized void idleInTransaction(long timeoutMillis) {
+    /**
+     * The session waits for the client: arms idle_in_transaction_session_timeout inside a transaction block,
+     * idle_session_timeout outside one (0 disables either).
+     */
+    public synchronized void idle(boolean inTransactionBlock, long timeoutMillis) {
         cancelIdleTimer();
         if (timeoutMillis > 0) {
-            idleTimer = TIMER.schedule(() -> raiseFatal(Reason.IDLE_IN_TRANSACTION_TIMEOUT), timeoutMillis,
-                    TimeUnit.MILLISECONDS);
+            Reason reason = inTransactionBlock ? Reason.IDLE_IN_TRANSACTION_TIMEOUT : Reason.IDLE_SESSION_TIMEOUT;
+            idleTimer = TIMER.schedule(() -> raiseFatal(reason), timeoutMillis, TimeUnit.MILLISECONDS);
         }
     }
 

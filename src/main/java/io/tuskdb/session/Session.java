@@ -54,6 +54,8 @@ public final class Session implements ExecutionContext {
     private FormatSettings formatSettings;
     private long statementTimeoutMillis;
     private long idleInTransactionTimeoutMillis;
+    private long idleSessionTimeoutMillis;
+    private volatile String applicationName = "";
     private int clientMinMessagesRank;
     private volatile String currentQuery = "";
     private volatile boolean running;
@@ -127,8 +129,9 @@ public final class Session implements ExecutionContext {
         return transactionStart;
     }
 
+    /** application_name, safe to read from other threads (pg_stat_activity). */
     public String applicationName() {
-        return settings.value("application_name");
+        return applicationName;
     }
 
     // ---------------------------------------------------------------- statements (driven by the protocol)
@@ -378,9 +381,8 @@ public final class Session implements ExecutionContext {
 
     /** Called when the session starts waiting for the client (ReadyForQuery sent). */
     public void idle() {
-        if (state == TransactionState.BLOCK || state == TransactionState.FAILED) {
-            interrupts.idleInTransaction(idleInTransactionTimeoutMillis);
-        }
+        boolean inBlock = state == TransactionState.BLOCK || state == TransactionState.FAILED;
+        interrupts.idle(inBlock, inBlock ? idleInTransactionTimeoutMillis : idleSessionTimeoutMillis);
     }
 
     // ---------------------------------------------------------------- settings
@@ -393,6 +395,8 @@ public final class Session implements ExecutionContext {
                 Integer.parseInt(settings.value("extra_float_digits")), "hex".equals(settings.value("bytea_output")));
         statementTimeoutMillis = DurationSetting.millis(settings.value("statement_timeout"));
         idleInTransactionTimeoutMillis = DurationSetting.millis(settings.value("idle_in_transaction_session_timeout"));
+        idleSessionTimeoutMillis = DurationSetting.millis(settings.value("idle_session_timeout"));
+        applicationName = settings.value("application_name");
         clientMinMessagesRank = messageRank(settings.value("client_min_messages"));
     }
 
@@ -441,9 +445,8 @@ public final class Session implements ExecutionContext {
     /** SET TRANSACTION ISOLATION LEVEL / READ ONLY: replaces the still unused transaction with a new one. */
     private void setTransactionCharacteristic(String name, String value) {
         if (state != TransactionState.BLOCK) {
-            notice(new PgException(SqlState.NO_ACTIVE_SQL_TRANSACTION, Severity.WARNING,
-                    "SET TRANSACTION can only be used in transaction blocks", null, null, 0, null, null, null, null,
-                    null));
+            // Outside a block it would only describe the implicit transaction of this very statement (PG is
+            // silent for SET transaction_isolation; SET TRANSACTION's warning is the parser's to give).
             return;
         }
         IsolationLevel level = transaction.isolationLevel();

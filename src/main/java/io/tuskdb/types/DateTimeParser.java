@@ -59,7 +59,11 @@ final class DateTimeParser {
     private static final String[] DAY_NAMES = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday"};
 
-    private static ZoneId zoneByName(String lower) {
+    static Integer abbreviationOffset(String lower) {
+        return ABBREVIATIONS.get(lower);
+    }
+
+    static ZoneId zoneByName(String lower) {
         Map<String, ZoneId> zones = zonesByLowerName;
         if (zones == null) {
             Map<String, ZoneId> built = new HashMap<>();
@@ -422,7 +426,9 @@ final class DateTimeParser {
                     rest[k++] = parts[i];
                 }
             }
-            if (rest[0].length() > 2 || "YMD".equals(settings.dateOrder()) && textual == 1) {
+            boolean yearFirst = rest[0].length() > 2
+                    || (rest[1].length() <= 2 && "YMD".equals(settings.dateOrder()) && textual == 1);
+            if (yearFirst) {
                 setYear(f, rest[0]);
                 f.day = Integer.parseInt(rest[1]);
             } else {

@@ -1,0 +1,91 @@
+package io.tuskdb.sql.analyzer;
+
+import io.tuskdb.catalog.TableDescriptor;
+import io.tuskdb.error.PgException;
+import io.tuskdb.error.SqlState;
+import io.tuskdb.sql.ExecutionContext;
+import io.tuskdb.sql.parser.ast.QualifiedName;
+import io.tuskdb.types.PgType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What analysis of one statement reads and accumulates: catalog lookups and the parameter types. */
+public final class AnalyzerContext {
+    final ExecutionContext context;
+    /** Parameter types by index; UNKNOWN until given or inferred. */
+    final List<PgType> parameterTypes = new ArrayList<>();
+    /** Every table the statement was analysed against, to notice a DROP / CREATE before a later run. */
+    private final List<TableDescriptor> usedTables = new ArrayList<>();
+
+    public AnalyzerContext(ExecutionContext context, int[] givenParameterTypes) {
+        this.context = context;
+        for (int oid : givenParameterTypes) {
+            PgType t = oid == 0 ? PgType.UNKNOWN : PgType.byOid(oid);
+            if (t == null) {
+                throw new PgException(SqlState.UNDEFINED_OBJECT, "type with OID " + oid + " does not exist");
+            }
+            parameterTypes.add(t);
+        }
+    }
+
+    /** The final parameter types; 42P18 for a parameter whose type could not be inferred. */
+    public int[] parameterOids() {
+        int[] out = new int[parameterTypes.size()];
+        for (int i = 0; i < out.length; i++) {
+            PgType t = parameterTypes.get(i);
+            if (t == PgType.UNKNOWN) {
+                throw new PgException(SqlState.INDETERMINATE_DATATYPE,
+                        "could not determine data type of parameter $" + (i + 1));
+            }
+            out[i] = t.oid();
+        }
+        return out;
+    }
+
+    /** The table named, through search_path when unqualified; empty when none. */
+    Optional<TableDescriptor> findTable(QualifiedName name) {
+        if (name.catalog() != null && !name.catalog().equals(context.databaseName())) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cross-database references are not implemented: "
+                    + String.join(".", name.parts())).withPosition(name.position());
+        }
+        if (name.schema() != null) {
+            return context.cluster().catalog().table(context.transaction(), context.databaseOid(), name.schema(),
+                    name.name());
+        }
+        for (String schema : context.searchPath()) {
+            Optional<TableDescriptor> t = context.cluster().catalog().table(context.transaction(),
+                    context.databaseOid(), schema, name.name());
+            if (t.isPresent()) {
+                return t;
+            }
+        }
+        return Optional.empty();
+    }
+
+    public List<TableDescriptor> usedTables() {
+        return List.copyOf(usedTables);
+    }
+
+    /** The table named; 42P01 relation "t" does not exist. */
+    TableDescriptor table(QualifiedName name) {
+        Optional<TableDescriptor> t = findTable(name);
+        t.ifPresent(usedTables::add);
+        return t.orElseThrow(() -> new PgException(SqlState.UNDEFINED_TABLE,
+                "relation \"" + String.join(".", name.parts()) + "\" does not exist").withPosition(name.position()));
+    }
+
+    /** The schema new objects go to: the given one, else the first of search_path. */
+    String creationSchema(QualifiedName name) {
+        if (name.schema() != null) {
+            return name.schema();
+        }
+        List<String> path = context.searchPath();
+        if (path.isEmpty()) {
+            throw new PgException(SqlState.INVALID_SCHEMA_NAME, "no schema has been selected to create in")
+                    .withPosition(name.position());
+        }
+        return path.get(0);
+    }
+}

@@ -1,0 +1,66 @@
+package io.tuskdb.sql.analyzer;
+
+import io.tuskdb.catalog.TableDescriptor;
+import io.tuskdb.sql.ResultColumn;
+
+import java.util.List;
+
+/** A row-returning query, every name resolved and every expression typed. */
+public sealed interface BoundQuery {
+    /** The visible output columns. */
+    List<ResultColumn> columns();
+
+    /**
+     * SELECT. Expressions in {@code where}, {@code groupBy} and the aggregates' arguments read the FROM row;
+     * {@code having} and {@code targets} read the grouped row (group keys, then aggregates) when {@code grouped},
+     * else the FROM row. {@code targets} holds the visible columns first, then ORDER BY-only ("junk") entries.
+     */
+    record Select(From from, BoundExpr where, List<BoundExpr> groupBy, List<BoundExpr.Aggregate> aggregates,
+                  boolean grouped, BoundExpr having, List<BoundExpr> targets, List<ResultColumn> columns,
+                  boolean distinct, List<SortKey> orderBy, BoundExpr limit, BoundExpr offset) implements BoundQuery {
+    }
+
+    /** VALUES (...), (...): rows of constant-free-of-columns expressions. */
+    record Values(List<List<BoundExpr>> rows, List<ResultColumn> columns) implements BoundQuery {
+    }
+
+    /** UNION / INTERSECT / EXCEPT [ALL], with the branches' outputs already coerced to the result types. */
+    record SetOp(SetOpKind kind, boolean all, BoundQuery left, BoundQuery right, List<ResultColumn> columns,
+                 List<SortKey> orderBy, BoundExpr limit, BoundExpr offset) implements BoundQuery {
+    }
+
+    enum SetOpKind { UNION, INTERSECT, EXCEPT }
+
+    /** ORDER BY entry: a position in the targets (or set-operation output). */
+    record SortKey(int index, boolean descending, boolean nullsFirst) {
+    }
+
+    /** The FROM clause; its row is the concatenation of its tables' columns, left to right. */
+    sealed interface From {
+        int width();
+    }
+
+    record TableRef(TableDescriptor table, String alias, int offset) implements From {
+        @Override
+        public int width() {
+            return table.columns().size();
+        }
+    }
+
+    record SubqueryRef(BoundQuery query, String alias, int offset) implements From {
+        @Override
+        public int width() {
+            return query.columns().size();
+        }
+    }
+
+    enum JoinKind { INNER, LEFT, RIGHT, FULL, CROSS }
+
+    /** A join; {@code condition} reads the concatenated row of both sides (null for CROSS / comma joins). */
+    record Join(JoinKind kind, From left, From right, BoundExpr condition) implements From {
+        @Override
+        public int width() {
+            return left.width() + right.width();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.tuskdb.sql.analyzer;
+
+import io.tuskdb.catalog.ColumnDescriptor;
+import io.tuskdb.catalog.TableDescriptor;
+import io.tuskdb.sql.ResultColumn;
+import io.tuskdb.txn.IsolationLevel;
+
+import java.util.List;
+
+/** An analysed statement. */
+public sealed interface BoundStatement {
+
+    record Query(BoundQuery query) implements BoundStatement {
+    }
+
+    /**
+     * INSERT: {@code source} produces rows of the table's full width (defaults and assignment casts applied);
+     * {@code returning} reads the inserted row.
+     */
+    record Insert(TableDescriptor table, BoundQuery source, List<BoundExpr> returning,
+                  List<ResultColumn> returningColumns) implements BoundStatement {
+    }
+
+    /** UPDATE: {@code assignments} (per column, null = unchanged) and {@code where} read the old table row. */
+    record Update(TableDescriptor table, String alias, BoundExpr where, List<BoundExpr> assignments,
+                  List<BoundExpr> returning, List<ResultColumn> returningColumns) implements BoundStatement {
+    }
+
+    record Delete(TableDescriptor table, String alias, BoundExpr where, List<BoundExpr> returning,
+                  List<ResultColumn> returningColumns) implements BoundStatement {
+    }
+
+    record CreateTable(String schema, String name, List<ColumnDescriptor> columns, int[] primaryKey,
+                       boolean ifNotExists) implements BoundStatement {
+    }
+
+    record DropTable(List<QualifiedName> names, boolean ifExists) implements BoundStatement {
+    }
+
+    record QualifiedName(String schema, String name) {
+    }
+
+    record Begin(IsolationLevel isolation, Boolean readOnly) implements BoundStatement {
+    }
+
+    record Commit() implements BoundStatement {
+    }
+
+    record Rollback() implements BoundStatement {
+    }
+
+    /** SET [LOCAL] name TO value; value null for SET name TO DEFAULT. */
+    record Set(String name, String value, boolean local) implements BoundStatement {
+    }
+
+    /** SET TRANSACTION / SET SESSION CHARACTERISTICS: settings to set (local for the current transaction). */
+    record SetTransaction(List<String> names, List<String> values, boolean local) implements BoundStatement {
+    }
+
+    /** RESET name; null name for RESET ALL. */
+    record Reset(String name) implements BoundStatement {
+    }
+
+    /** SHOW name; null name for SHOW ALL. */
+    record Show(String name, String columnName) implements BoundStatement {
+    }
+
+    /** COPY table FROM STDIN; {@code defaults} per table column (null for the columns the data supplies). */
+    record CopyFrom(TableDescriptor table, int[] columns, List<BoundExpr> defaults, CopyOptions options)
+            implements BoundStatement {
+    }
+
+    /** COPY table / (query) TO STDOUT. */
+    record CopyTo(BoundQuery query, CopyOptions options) implements BoundStatement {
+    }
+
+    record CopyOptions(boolean csv, char delimiter, String nullString, char quote, char escape, boolean header,
+                       boolean forceQuoteAll, List<String> forceQuote) {
+    }
+
+    record Explain(BoundStatement statement, boolean costs, boolean verbose) implements BoundStatement {
+    }
+}

@@ -1,0 +1,198 @@
+package io.tuskdb.sql.analyzer;
+
+import io.tuskdb.catalog.ColumnDescriptor;
+import io.tuskdb.catalog.TableDescriptor;
+import io.tuskdb.error.Errors;
+import io.tuskdb.error.PgException;
+import io.tuskdb.error.SqlState;
+import io.tuskdb.sql.ResultColumn;
+import io.tuskdb.sql.parser.ast.Delete;
+import io.tuskdb.sql.parser.ast.Expr;
+import io.tuskdb.sql.parser.ast.Insert;
+import io.tuskdb.sql.parser.ast.QueryBody;
+import io.tuskdb.sql.parser.ast.SetClause;
+import io.tuskdb.sql.parser.ast.Update;
+import io.tuskdb.types.CastContext;
+import io.tuskdb.types.PgType;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** INSERT, UPDATE and DELETE (analyze.c transformInsertStmt / transformUpdateStmt / transformDeleteStmt). */
+final class DmlAnalyzer {
+    private DmlAnalyzer() {
+    }
+
+    static BoundStatement insert(AnalyzerContext actx, Insert ins) {
+        if (ins.with() != null) {
+            throw Errors.featureNotSupported("WITH queries");
+        }
+        if (ins.onConflict() != null) {
+            throw Errors.featureNotSupported("ON CONFLICT");
+        }
+        if (ins.overriding() != null) {
+            throw Errors.featureNotSupported("OVERRIDING");
+        }
+        TableDescriptor table = actx.table(ins.table());
+        int n = table.columns().size();
+        boolean explicitColumns = !ins.columns().isEmpty();
+        int[] targets;
+        int[] targetPositions;
+        if (explicitColumns) {
+            List<String> names = new ArrayList<>();
+            targetPositions = new int[ins.columns().size()];
+            for (int i = 0; i < targetPositions.length; i++) {
+                Insert.InsertColumn c = ins.columns().get(i);
+                if (!c.path().isEmpty()) {
+                    throw Errors.featureNotSupported("assignment to subscripts or fields").withPosition(c.position());
+                }
+                names.add(c.name());
+                targetPositions[i] = c.position();
+            }
+            targets = Analyzer.columnIndexes(table, names, targetPositions);
+        } else {
+            targets = new int[n];
+            for (int i = 0; i < n; i++) {
+                targets[i] = i;
+            }
+            targetPositions = new int[n];
+        }
+        List<ResultColumn> full = new ArrayList<>();
+        for (ColumnDescriptor c : table.columns()) {
+            full.add(new ResultColumn(c.name(), 0, 0, c.type(), c.typmod()));
+        }
+        BoundQuery source = switch (ins.source()) {
+            case Insert.DefaultValues d -> new BoundQuery.Values(List.of(defaultsRow(actx, table)), full);
+            case Insert.Values v -> {
+                ExprAnalyzer ea = new ExprAnalyzer(actx, new Scope(null));
+                ea.aggregatesForbiddenIn = "VALUES";
+                List<List<BoundExpr>> rows = new ArrayList<>();
+                for (List<Expr> row : v.rows()) {
+                    checkCount(row.size(), targets.length, explicitColumns,
+                            row.size() > targets.length ? row.get(targets.length).position() : 0, targetPositions);
+                    List<BoundExpr> out = defaultsRow(actx, table);
+                    for (int i = 0; i < row.size(); i++) {
+                        Expr e = row.get(i);
+                        int col = targets[i];
+                        if (e instanceof Expr.Default) {
+                            continue;
+                        }
+                        out.set(col, assign(ea, ea.bind(e), table.columns().get(col), e.position()));
+                    }
+                    rows.add(out);
+                }
+                yield new BoundQuery.Values(rows, full);
+            }
+            case Insert.Query q -> {
+                BoundQuery sub = new QueryAnalyzer(actx, null).analyze(q.select(), false);
+                int count = sub.columns().size();
+                int extraPos = 0;
+                if (count > targets.length && q.select().body() instanceof QueryBody.SimpleSelect ss
+                        && ss.targets().size() > targets.length) {
+                    extraPos = ss.targets().get(targets.length).expr().position();
+                }
+                checkCount(count, targets.length, explicitColumns, extraPos, targetPositions);
+                List<PgType> want = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    want.add(sub.columns().get(i).type() == PgType.UNKNOWN
+                            ? table.columns().get(targets[i]).type() : PgType.UNKNOWN);
+                }
+                ExprAnalyzer ea = new ExprAnalyzer(actx, new Scope(null));
+                sub = QueryAnalyzer.coerceOutputs(sub, want, ea, 0);
+                List<BoundExpr> row = defaultsRow(actx, table);
+                for (int i = 0; i < count; i++) {
+                    ResultColumn rc = sub.columns().get(i);
+                    BoundExpr col = new BoundExpr.Column(i, rc.type(), rc.typmod(), rc.name(), 0, 0);
+                    row.set(targets[i], assign(ea, col, table.columns().get(targets[i]), 0));
+                }
+                yield new BoundQuery.Select(new BoundQuery.SubqueryRef(sub, "*SELECT*", 0), null, List.of(), List.of(),
+                        false, null, row, full, false, List.of(), null, null);
+            }
+        };
+        List<ResultColumn> cols = new ArrayList<>();
+        List<BoundExpr> returning = Analyzer.returning(actx, table, ins.alias(), ins.returning(), cols);
+        return new BoundStatement.Insert(table, source, returning, cols);
+    }
+
+    private static void checkCount(int given, int targets, boolean explicitColumns, int extraPosition, int[] targetPositions) {
+        if (given > targets) {
+            throw new PgException(SqlState.SYNTAX_ERROR, "INSERT has more expressions than target columns")
+                    .withPosition(extraPosition);
+        }
+        if (given < targets && explicitColumns) {
+            throw new PgException(SqlState.SYNTAX_ERROR, "INSERT has more target columns than expressions")
+                    .withPosition(targetPositions[given]);
+        }
+    }
+
+    private static List<BoundExpr> defaultsRow(AnalyzerContext actx, TableDescriptor table) {
+        List<BoundExpr> row = new ArrayList<>();
+        for (int i = 0; i < table.columns().size(); i++) {
+            row.add(Analyzer.columnDefault(actx, table, i));
+        }
+        return row;
+    }
+
+    /** Assignment coercion to a column (42804 when impossible), typmod applied. */
+    static BoundExpr assign(ExprAnalyzer ea, BoundExpr b, ColumnDescriptor c, int position) {
+        BoundExpr r = ea.coerce(b, c.type(), c.typmod(), CastContext.ASSIGNMENT, position);
+        if (r == null) {
+            throw new PgException(SqlState.DATATYPE_MISMATCH, "column \"" + c.name() + "\" is of type "
+                    + c.type().sqlName() + " but expression is of type " + b.type().sqlName())
+                    .withHint("You will need to rewrite or cast the expression.").withPosition(position);
+        }
+        return r;
+    }
+
+    static BoundStatement update(AnalyzerContext actx, Update u) {
+        if (u.with() != null) {
+            throw Errors.featureNotSupported("WITH queries");
+        }
+        if (!u.from().isEmpty()) {
+            throw Errors.featureNotSupported("UPDATE ... FROM");
+        }
+        TableDescriptor table = actx.table(u.table());
+        Scope scope = Analyzer.tableScope(table, u.alias());
+        ExprAnalyzer ea = new ExprAnalyzer(actx, scope);
+        ea.aggregatesForbiddenIn = "UPDATE";
+        BoundExpr[] assignments = new BoundExpr[table.columns().size()];
+        for (SetClause sc : u.set()) {
+            if (!sc.path().isEmpty() || sc.multiIndex() > 0) {
+                throw Errors.featureNotSupported("this form of SET clause").withPosition(sc.position());
+            }
+            int col = table.columnIndex(sc.column());
+            if (col < 0) {
+                throw new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + sc.column() + "\" of relation \""
+                        + table.name() + "\" does not exist").withPosition(sc.position());
+            }
+            if (assignments[col] != null) {
+                throw new PgException(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"" + sc.column() + "\"")
+                        .withPosition(sc.position());
+            }
+            assignments[col] = sc.value() instanceof Expr.Default ? Analyzer.columnDefault(actx, table, col)
+                    : assign(ea, ea.bind(sc.value()), table.columns().get(col), sc.value().position());
+        }
+        ea.aggregatesForbiddenIn = "WHERE";
+        BoundExpr where = u.where() == null ? null : ea.bindCondition(u.where(), "WHERE");
+        List<ResultColumn> cols = new ArrayList<>();
+        List<BoundExpr> returning = Analyzer.returning(actx, table, u.alias(), u.returning(), cols);
+        return new BoundStatement.Update(table, u.alias(), where, Arrays.asList(assignments), returning, cols);
+    }
+
+    static BoundStatement delete(AnalyzerContext actx, Delete d) {
+        if (d.with() != null) {
+            throw Errors.featureNotSupported("WITH queries");
+        }
+        if (!d.using().isEmpty()) {
+            throw Errors.featureNotSupported("DELETE ... USING");
+        }
+        TableDescriptor table = actx.table(d.table());
+        ExprAnalyzer ea = new ExprAnalyzer(actx, Analyzer.tableScope(table, d.alias()));
+        ea.aggregatesForbiddenIn = "WHERE";
+        BoundExpr where = d.where() == null ? null : ea.bindCondition(d.where(), "WHERE");
+        List<ResultColumn> cols = new ArrayList<>();
+        List<BoundExpr> returning = Analyzer.returning(actx, table, d.alias(), d.returning(), cols);
+        return new BoundStatement.Delete(table, d.alias(), where, returning, cols);
+    }
+}

@@ -1,0 +1,128 @@
+package io.tuskdb.sql.analyzer;
+
+import io.tuskdb.error.Errors;
+import io.tuskdb.error.PgException;
+import io.tuskdb.error.SqlState;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The names visible to an expression: the FROM clause's range entries (each a slice of the FROM row), the merged
+ * columns of JOIN ... USING, and the enclosing query's scope for subqueries (parse_relation.c).
+ */
+final class Scope {
+    /** One FROM item: an alias naming a slice [offset, offset + columns) of the FROM row. */
+    record Entry(String alias, String tableName, List<BoundExpr.Column> columns, int[] primaryKey) {
+        Entry(String alias, String tableName, List<BoundExpr.Column> columns) {
+            this(alias, tableName, columns, new int[0]);
+        }
+
+        BoundExpr.Column column(String name) {
+            for (BoundExpr.Column c : columns) {
+                if (c.name().equals(name)) {
+                    return c;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** A column of the FROM clause as {@code *} expands it. */
+    record StarColumn(String name, BoundExpr expr) {
+    }
+
+    record Merged(String name, BoundExpr expr) {
+    }
+
+    final Scope parent;
+    final List<Entry> entries = new ArrayList<>();
+    final List<Merged> merged = new ArrayList<>();
+    List<StarColumn> star = new ArrayList<>();
+
+    Scope(Scope parent) {
+        this.parent = parent;
+    }
+
+    Entry entry(String alias) {
+        for (Entry e : entries) {
+            if (e.alias().equals(alias)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** Resolves a column reference of one, two or three names. */
+    BoundExpr resolve(List<String> names, int position) {
+        BoundExpr found = resolveLocal(names, position);
+        if (found != null) {
+            return found;
+        }
+        for (Scope s = parent; s != null; s = s.parent) {
+            if (s.resolveLocal(names, position) != null) {
+                throw Errors.featureNotSupported("correlated subqueries").withPosition(position);
+            }
+        }
+        if (names.size() == 1) {
+            throw Errors.undefinedColumn(names.get(0), position);
+        }
+        String qualifier = names.get(names.size() - 2);
+        if (entry(qualifier) == null && !inParents(qualifier)) {
+            throw missingFromEntry(qualifier, position);
+        }
+        throw new PgException(SqlState.UNDEFINED_COLUMN, "column " + String.join(".", names.subList(names.size() - 2,
+                names.size())) + " does not exist").withPosition(position);
+    }
+
+    private boolean inParents(String alias) {
+        for (Scope s = parent; s != null; s = s.parent) {
+            if (s.entry(alias) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    PgException missingFromEntry(String qualifier, int position) {
+        for (Entry e : entries) {
+            if (qualifier.equals(e.tableName())) {
+                return new PgException(SqlState.UNDEFINED_TABLE,
+                        "invalid reference to FROM-clause entry for table \"" + qualifier + "\"")
+                        .withHint("Perhaps you meant to reference the table alias \"" + e.alias() + "\".")
+                        .withPosition(position);
+            }
+        }
+        return new PgException(SqlState.UNDEFINED_TABLE, "missing FROM-clause entry for table \"" + qualifier + "\"")
+                .withPosition(position);
+    }
+
+    private BoundExpr resolveLocal(List<String> names, int position) {
+        if (names.size() == 1) {
+            String name = names.get(0);
+            for (Merged m : merged) {
+                if (m.name().equals(name)) {
+                    return m.expr();
+                }
+            }
+            BoundExpr result = null;
+            for (Entry e : entries) {
+                BoundExpr.Column c = e.column(name);
+                if (c != null) {
+                    if (result != null) {
+                        throw new PgException(SqlState.AMBIGUOUS_COLUMN, "column reference \"" + name + "\" is ambiguous")
+                                .withPosition(position);
+                    }
+                    result = c;
+                }
+            }
+            return result;
+        }
+        if (names.size() > 3) {
+            throw new PgException(SqlState.SYNTAX_ERROR, "improper qualified name (too many dotted names): "
+                    + String.join(".", names)).withPosition(position);
+        }
+        Entry e = entry(names.get(names.size() - 2));
+        return e == null ? null : e.column(names.get(names.size() - 1));
+    }
+}

@@ -1,0 +1,54 @@
+package io.tuskdb.sql.executor;
+
+import io.tuskdb.catalog.ColumnDescriptor;
+import io.tuskdb.catalog.TableDescriptor;
+import io.tuskdb.error.PgException;
+import io.tuskdb.error.SqlState;
+import io.tuskdb.types.FormatSettings;
+import io.tuskdb.types.TypeIO;
+
+/** NOT NULL and primary-key checks with PostgreSQL's errors (execMain.c ExecConstraints, nbtinsert.c). */
+public final class Constraints {
+    private Constraints() {
+    }
+
+    /** 23502 for the first NOT NULL column holding NULL. */
+    public static void checkNotNull(TableDescriptor table, Object[] row, FormatSettings format) {
+        for (int i = 0; i < row.length; i++) {
+            ColumnDescriptor c = table.columns().get(i);
+            if (row[i] == null && c.notNull()) {
+                throw new PgException(SqlState.NOT_NULL_VIOLATION, "null value in column \"" + c.name()
+                        + "\" of relation \"" + table.name() + "\" violates not-null constraint")
+                        .withDetail("Failing row contains " + rowText(table, row, format) + ".")
+                        .withTable(table.schema(), table.name()).withColumn(c.name());
+            }
+        }
+    }
+
+    /** 23505 duplicate key value violates unique constraint "t_pkey", detail Key (id)=(1) already exists. */
+    public static PgException duplicateKey(TableDescriptor table, Object[] row, FormatSettings format) {
+        StringBuilder cols = new StringBuilder();
+        StringBuilder vals = new StringBuilder();
+        int[] pk = table.primaryKey();
+        for (int i = 0; i < pk.length; i++) {
+            ColumnDescriptor c = table.columns().get(pk[i]);
+            cols.append(i > 0 ? ", " : "").append(c.name());
+            vals.append(i > 0 ? ", " : "").append(row[pk[i]] == null ? "null" : TypeIO.toText(c.type(), row[pk[i]], format));
+        }
+        String constraint = table.primaryKeyName() == null ? table.name() + "_pkey" : table.primaryKeyName();
+        return new PgException(SqlState.UNIQUE_VIOLATION,
+                "duplicate key value violates unique constraint \"" + constraint + "\"")
+                .withDetail("Key (" + cols + ")=(" + vals + ") already exists.")
+                .withTable(table.schema(), table.name()).withConstraint(constraint);
+    }
+
+    /** "(1, null, abc)" as in "Failing row contains ...". */
+    static String rowText(TableDescriptor table, Object[] row, FormatSettings format) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < row.length; i++) {
+            sb.append(i > 0 ? ", " : "");
+            sb.append(row[i] == null ? "null" : TypeIO.toText(table.columns().get(i).type(), row[i], format));
+        }
+        return sb.append(')').toString();
+    }
+}

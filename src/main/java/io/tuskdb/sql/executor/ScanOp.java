@@ -1,0 +1,61 @@
+package io.tuskdb.sql.executor;
+
+import io.tuskdb.storage.KeyRange;
+import io.tuskdb.storage.RowCursor;
+import io.tuskdb.storage.TableLayout;
+
+import java.util.List;
+
+/** Seq Scan / Index Scan: rows of a table's primary index within key ranges, filtered. */
+final class ScanOp implements RowSource {
+    private final ExecState st;
+    private final TableLayout layout;
+    private final List<KeyRange> ranges;
+    private final Eval filter;
+    private int nextRange;
+    private RowCursor cursor;
+    private byte[] key;
+
+    ScanOp(ExecState st, TableLayout layout, List<KeyRange> ranges, Eval filter) {
+        this.st = st;
+        this.layout = layout;
+        this.ranges = ranges;
+        this.filter = filter;
+    }
+
+    @Override
+    public Object[] next() {
+        while (true) {
+            if (cursor == null) {
+                if (nextRange >= ranges.size()) {
+                    return null;
+                }
+                cursor = st.tables.scan(st.transaction, layout, ranges.get(nextRange++));
+            }
+            if (!cursor.next()) {
+                cursor.close();
+                cursor = null;
+                continue;
+            }
+            st.context.checkForInterrupts();
+            Object[] row = cursor.row();
+            if (filter == null || Boolean.TRUE.equals(filter.eval(row, st))) {
+                key = cursor.key();
+                return row;
+            }
+        }
+    }
+
+    /** The storage key of the row last returned. */
+    byte[] key() {
+        return key;
+    }
+
+    @Override
+    public void close() {
+        if (cursor != null) {
+            cursor.close();
+            cursor = null;
+        }
+    }
+}

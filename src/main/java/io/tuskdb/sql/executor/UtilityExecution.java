@@ -1,0 +1,144 @@
+package io.tuskdb.sql.executor;
+
+import io.tuskdb.catalog.Catalog;
+import io.tuskdb.catalog.TableDescriptor;
+import io.tuskdb.error.PgException;
+import io.tuskdb.error.Severity;
+import io.tuskdb.error.SqlState;
+import io.tuskdb.sql.Execution;
+import io.tuskdb.sql.ExecutionContext;
+import io.tuskdb.sql.analyzer.BoundStatement;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Statements executed through the session and the catalog rather than operators: transaction control, SET /
+ * RESET / SHOW, CREATE TABLE, DROP TABLE, and EXPLAIN's precomputed lines. Runs on the first {@link #next()}.
+ */
+public final class UtilityExecution implements Execution {
+    private final ExecutionContext ctx;
+    private final BoundStatement statement;
+    private final List<String> explainLines;
+    private Iterator<Object[]> rows;
+    private String tag;
+
+    public UtilityExecution(ExecutionContext ctx, BoundStatement statement, List<String> explainLines) {
+        this.ctx = ctx;
+        this.statement = statement;
+        this.explainLines = explainLines;
+    }
+
+    @Override
+    public Object[] next() {
+        if (rows == null) {
+            rows = run().iterator();
+        }
+        return rows.hasNext() ? rows.next() : null;
+    }
+
+    private List<Object[]> run() {
+        List<Object[]> out = new ArrayList<>();
+        switch (statement) {
+            case BoundStatement.Begin b -> {
+                ctx.beginTransactionBlock(b.isolation(), b.readOnly());
+                tag = "BEGIN";
+            }
+            case BoundStatement.Commit c -> tag = ctx.commitTransactionBlock();
+            case BoundStatement.Rollback r -> {
+                ctx.rollbackTransactionBlock();
+                tag = "ROLLBACK";
+            }
+            case BoundStatement.Set s -> {
+                ctx.setSetting(s.name(), s.value(), s.local());
+                tag = "SET";
+            }
+            case BoundStatement.SetTransaction s -> {
+                for (int i = 0; i < s.names().size(); i++) {
+                    ctx.setSetting(s.names().get(i), s.values().get(i), s.local());
+                }
+                tag = "SET";
+            }
+            case BoundStatement.Reset r -> {
+                if (r.name() == null) {
+                    ctx.resetAllSettings();
+                } else {
+                    ctx.setSetting(r.name(), null, false);
+                }
+                tag = "RESET";
+            }
+            case BoundStatement.Show s -> {
+                if (s.name() == null) {
+                    out.addAll(ctx.allSettings());
+                } else {
+                    out.add(new Object[]{ctx.setting(s.name())});
+                }
+                tag = "SHOW";
+            }
+            case BoundStatement.CreateTable c -> {
+                createTable(c);
+                tag = "CREATE TABLE";
+            }
+            case BoundStatement.DropTable d -> {
+                dropTables(d);
+                tag = "DROP TABLE";
+            }
+            case BoundStatement.Explain e -> {
+                for (String line : explainLines) {
+                    out.add(new Object[]{line});
+                }
+                tag = "EXPLAIN";
+            }
+            default -> throw new IllegalStateException("not a utility statement: " + statement);
+        }
+        return out;
+    }
+
+    private void createTable(BoundStatement.CreateTable c) {
+        Catalog catalog = ctx.cluster().catalog();
+        if (c.ifNotExists() && catalog.table(ctx.transaction(), ctx.databaseOid(), c.schema(), c.name()).isPresent()) {
+            ctx.notice(new PgException(SqlState.DUPLICATE_TABLE, Severity.NOTICE,
+                    "relation \"" + c.name() + "\" already exists, skipping", null, null, 0, null, null, null, null, null));
+            return;
+        }
+        catalog.createTable(ctx.transaction(), ctx.databaseOid(), c.schema(), c.name(), c.columns(), c.primaryKey());
+    }
+
+    private void dropTables(BoundStatement.DropTable d) {
+        Catalog catalog = ctx.cluster().catalog();
+        for (BoundStatement.QualifiedName n : d.names()) {
+            Optional<TableDescriptor> t = Optional.empty();
+            if (n.schema() != null) {
+                t = catalog.table(ctx.transaction(), ctx.databaseOid(), n.schema(), n.name());
+            } else {
+                for (String schema : ctx.searchPath()) {
+                    t = catalog.table(ctx.transaction(), ctx.databaseOid(), schema, n.name());
+                    if (t.isPresent()) {
+                        break;
+                    }
+                }
+            }
+            String shown = n.schema() == null ? n.name() : n.schema() + "." + n.name();
+            if (t.isEmpty()) {
+                if (d.ifExists()) {
+                    ctx.notice(new PgException(SqlState.SUCCESSFUL_COMPLETION, Severity.NOTICE,
+                            "table \"" + shown + "\" does not exist, skipping", null, null, 0, null, null, null, null, null));
+                    continue;
+                }
+                throw new PgException(SqlState.UNDEFINED_TABLE, "table \"" + shown + "\" does not exist");
+            }
+            catalog.dropTable(ctx.transaction(), t.get());
+        }
+    }
+
+    @Override
+    public String commandTag() {
+        return tag;
+    }
+
+    @Override
+    public void close() {
+    }
+}

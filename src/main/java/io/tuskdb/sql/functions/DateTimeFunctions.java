@@ -1,0 +1,492 @@
+package io.tuskdb.sql.functions;
+
+import io.tuskdb.error.PgException;
+import io.tuskdb.error.SqlState;
+import io.tuskdb.sql.ExecutionContext;
+import io.tuskdb.types.Casts;
+import io.tuskdb.types.FormatSettings;
+import io.tuskdb.types.Interval;
+import io.tuskdb.types.NumericSpecial;
+import io.tuskdb.types.PgType;
+import io.tuskdb.types.TimeZones;
+import io.tuskdb.types.TypeIO;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.util.Locale;
+
+import static io.tuskdb.sql.functions.Volatility.IMMUTABLE;
+import static io.tuskdb.sql.functions.Volatility.STABLE;
+import static io.tuskdb.sql.functions.Volatility.VOLATILE;
+import static io.tuskdb.types.PgType.BOOL;
+import static io.tuskdb.types.PgType.DATE;
+import static io.tuskdb.types.PgType.FLOAT8;
+import static io.tuskdb.types.PgType.INT4;
+import static io.tuskdb.types.PgType.INTERVAL;
+import static io.tuskdb.types.PgType.NUMERIC;
+import static io.tuskdb.types.PgType.TEXT;
+import static io.tuskdb.types.PgType.TIME;
+import static io.tuskdb.types.PgType.TIMESTAMP;
+import static io.tuskdb.types.PgType.TIMESTAMPTZ;
+
+/**
+ * now() and friends, EXTRACT (numeric, PostgreSQL 14+) and date_part (float8), date_trunc, timezone() (AT TIME
+ * ZONE), isfinite, justify_*, make_date, to_timestamp (timestamp.c, date.c).
+ */
+final class DateTimeFunctions {
+    private DateTimeFunctions() {
+    }
+
+    static final long USECS_PER_DAY = 86_400_000_000L;
+
+    static void register(Registry r) {
+        r.fn("now", TIMESTAMPTZ, STABLE, (c, a) -> micros(c.transactionStartTimestamp()));
+        r.fn("transaction_timestamp", TIMESTAMPTZ, STABLE, (c, a) -> micros(c.transactionStartTimestamp()));
+        r.fn("statement_timestamp", TIMESTAMPTZ, STABLE, (c, a) -> micros(c.statementStartTimestamp()));
+        r.fn("clock_timestamp", TIMESTAMPTZ, VOLATILE, (c, a) -> micros(Instant.now()));
+        r.fn("timeofday", TEXT, VOLATILE, (c, a) -> timeofday(c));
+        for (PgType t : new PgType[]{TIMESTAMP, TIMESTAMPTZ, DATE, TIME, INTERVAL}) {
+            r.fn("extract", NUMERIC, t == TIMESTAMPTZ ? STABLE : IMMUTABLE,
+                    (c, a) -> extract((String) a[0], t, a[1], AnyText.settings(c)), TEXT, t);
+            r.fn("date_part", FLOAT8, t == TIMESTAMPTZ ? STABLE : IMMUTABLE,
+                    (c, a) -> toDouble(extract((String) a[0], t == DATE ? TIMESTAMP : t,
+                            t == DATE ? Casts.dateToTimestamp((LocalDate) a[1]) : a[1], AnyText.settings(c))), TEXT, t);
+        }
+        r.fn("date_trunc", TIMESTAMP, IMMUTABLE, (c, a) -> truncTimestamp((String) a[0], (LocalDateTime) a[1], TIMESTAMP), TEXT, TIMESTAMP);
+        r.fn("date_trunc", TIMESTAMPTZ, STABLE,
+                (c, a) -> truncTimestamptz((String) a[0], (Instant) a[1], AnyText.settings(c).timeZone()), TEXT, TIMESTAMPTZ);
+        r.fn("date_trunc", TIMESTAMPTZ, STABLE,
+                (c, a) -> truncTimestamptz((String) a[0], (Instant) a[1], zone((String) a[2])), TEXT, TIMESTAMPTZ, TEXT);
+        r.fn("date_trunc", INTERVAL, IMMUTABLE, (c, a) -> truncInterval((String) a[0], (Interval) a[1]), TEXT, INTERVAL);
+        r.fn("timezone", TIMESTAMP, IMMUTABLE, (c, a) -> Casts.timestamptzToTimestamp((Instant) a[1], zone((String) a[0])), TEXT, TIMESTAMPTZ);
+        r.fn("timezone", TIMESTAMPTZ, IMMUTABLE, (c, a) -> Casts.timestampToTimestamptz((LocalDateTime) a[1], zone((String) a[0])), TEXT, TIMESTAMP);
+        r.fn("timezone", TIMESTAMP, IMMUTABLE, (c, a) -> Casts.timestamptzToTimestamp((Instant) a[1], intervalZone((Interval) a[0])), INTERVAL, TIMESTAMPTZ);
+        r.fn("timezone", TIMESTAMPTZ, IMMUTABLE, (c, a) -> Casts.timestampToTimestamptz((LocalDateTime) a[1], intervalZone((Interval) a[0])), INTERVAL, TIMESTAMP);
+        r.fn("isfinite", BOOL, IMMUTABLE, (c, a) -> !DateTimeOperators.isInfinite((LocalDate) a[0]), DATE);
+        r.fn("isfinite", BOOL, IMMUTABLE, (c, a) -> !DateTimeOperators.isInfinite((LocalDateTime) a[0]), TIMESTAMP);
+        r.fn("isfinite", BOOL, IMMUTABLE, (c, a) -> !DateTimeOperators.isInfinite((Instant) a[0]), TIMESTAMPTZ);
+        r.fn("isfinite", BOOL, IMMUTABLE, (c, a) -> true, INTERVAL);
+        r.fn("justify_hours", INTERVAL, IMMUTABLE, (c, a) -> DateTimeOperators.justifyHours((Interval) a[0]), INTERVAL);
+        r.fn("justify_days", INTERVAL, IMMUTABLE, (c, a) -> justifyDays((Interval) a[0]), INTERVAL);
+        r.fn("justify_interval", INTERVAL, IMMUTABLE,
+                (c, a) -> justifyInterval((Interval) a[0]), INTERVAL);
+        r.fn("make_date", DATE, IMMUTABLE, (c, a) -> makeDate((Integer) a[0], (Integer) a[1], (Integer) a[2]), INT4, INT4, INT4);
+        r.fn("to_timestamp", TIMESTAMPTZ, IMMUTABLE, (c, a) -> toTimestamp((Double) a[0]), FLOAT8);
+    }
+
+    private static Instant micros(Instant t) {
+        return t.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String timeofday(ExecutionContext c) {
+        ZonedDateTime now = ZonedDateTime.now(AnyText.settings(c).timeZone());
+        return String.format(Locale.ROOT, "%ta %<tb %<td %<tH:%<tM:%<tS.%06d %<tY %s", now, now.getNano() / 1000,
+                now.getZone().getDisplayName(java.time.format.TextStyle.SHORT, Locale.US));
+    }
+
+    static ZoneId zone(String name) {
+        return TimeZones.parse(name);
+    }
+
+    /** AT TIME ZONE INTERVAL: the interval is the offset east of UTC (timestamptz_izone). */
+    private static ZoneId intervalZone(Interval iv) {
+        if (iv.months() != 0 || iv.days() != 0) {
+            throw new PgException(SqlState.INVALID_PARAMETER_VALUE,
+                    "interval time zone \"" + TypeIO.toText(INTERVAL, iv, FormatSettings.DEFAULT)
+                            + "\" must not include months or days");
+        }
+        return ZoneOffset.ofTotalSeconds((int) (iv.micros() / 1_000_000));
+    }
+
+    // ---------------------------------------------------------------------------------------- units
+
+    enum Unit {
+        MICROSECONDS, MILLISECONDS, SECOND, MINUTE, HOUR, DAY, WEEK, MONTH, QUARTER, YEAR, DECADE, CENTURY,
+        MILLENNIUM, DOW, ISODOW, DOY, ISOYEAR, EPOCH, JULIAN, TIMEZONE, TIMEZONE_HOUR, TIMEZONE_MINUTE
+    }
+
+    static Unit unit(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "microseconds", "microsecond", "us", "usec", "usecs", "useconds", "microsecon" -> Unit.MICROSECONDS;
+            case "milliseconds", "millisecond", "ms", "msec", "msecs", "mseconds", "millisecon" -> Unit.MILLISECONDS;
+            case "second", "seconds", "s", "sec", "secs" -> Unit.SECOND;
+            case "minute", "minutes", "m", "min", "mins" -> Unit.MINUTE;
+            case "hour", "hours", "h", "hr", "hrs" -> Unit.HOUR;
+            case "day", "days", "d" -> Unit.DAY;
+            case "week", "weeks", "w" -> Unit.WEEK;
+            case "month", "months", "mon", "mons" -> Unit.MONTH;
+            case "quarter", "qtr" -> Unit.QUARTER;
+            case "year", "years", "y", "yr", "yrs" -> Unit.YEAR;
+            case "decade", "decades", "dec", "decs" -> Unit.DECADE;
+            case "century", "centuries", "c", "cent" -> Unit.CENTURY;
+            case "millennium", "millennia", "mil", "mils", "millenniums" -> Unit.MILLENNIUM;
+            case "dow" -> Unit.DOW;
+            case "isodow" -> Unit.ISODOW;
+            case "doy" -> Unit.DOY;
+            case "isoyear" -> Unit.ISOYEAR;
+            case "epoch" -> Unit.EPOCH;
+            case "julian", "j" -> Unit.JULIAN;
+            case "timezone" -> Unit.TIMEZONE;
+            case "timezone_h", "timezone_hour" -> Unit.TIMEZONE_HOUR;
+            case "timezone_m", "timezone_minute" -> Unit.TIMEZONE_MINUTE;
+            default -> null;
+        };
+    }
+
+    private static PgException notRecognized(String unit, PgType type) {
+        return new PgException(SqlState.INVALID_PARAMETER_VALUE,
+                "unit \"" + unit + "\" not recognized for type " + type.sqlName());
+    }
+
+    private static PgException notSupported(String unit, PgType type) {
+        return new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                "unit \"" + unit + "\" not supported for type " + type.sqlName());
+    }
+
+    private static Double toDouble(Object numeric) {
+        if (numeric == null) {
+            return null;
+        }
+        if (numeric instanceof NumericSpecial s) {
+            return switch (s) {
+                case NAN -> Double.NaN;
+                case POSITIVE_INFINITY -> Double.POSITIVE_INFINITY;
+                case NEGATIVE_INFINITY -> Double.NEGATIVE_INFINITY;
+            };
+        }
+        return ((BigDecimal) numeric).doubleValue();
+    }
+
+    private static BigDecimal scaled(long value, int scale) {
+        return BigDecimal.valueOf(value, scale);
+    }
+
+    /** EXTRACT(unit FROM value) as numeric (timestamp.c extract_timestamp and friends). */
+    static Object extract(String unitText, PgType type, Object value, FormatSettings settings) {
+        String lower = unitText.toLowerCase(Locale.ROOT);
+        Unit unit = unit(lower);
+        if (unit == null) {
+            throw notRecognized(lower, type);
+        }
+        return switch (type) {
+            case DATE -> extractDate(lower, unit, (LocalDate) value);
+            case TIME -> extractTime(lower, unit, TypeIO.timeToMicros((LocalTime) value));
+            case INTERVAL -> extractInterval(lower, unit, (Interval) value);
+            case TIMESTAMP -> {
+                LocalDateTime ts = (LocalDateTime) value;
+                if (DateTimeOperators.isInfinite(ts)) {
+                    yield infiniteField(lower, unit, type, ts.equals(LocalDateTime.MAX));
+                }
+                if (unit == Unit.TIMEZONE || unit == Unit.TIMEZONE_HOUR || unit == Unit.TIMEZONE_MINUTE) {
+                    throw notSupported(lower, type);
+                }
+                if (unit == Unit.EPOCH) {
+                    yield scaled(TypeIO.timestampToPg(ts) + 946_684_800_000_000L, 6);
+                }
+                yield extractFields(lower, unit, ts, type, 0);
+            }
+            default -> {
+                Instant t = (Instant) value;
+                if (DateTimeOperators.isInfinite(t)) {
+                    yield infiniteField(lower, unit, type, t.equals(Instant.MAX));
+                }
+                if (unit == Unit.EPOCH) {
+                    yield scaled(TypeIO.timestamptzToPg(t) + 946_684_800_000_000L, 6);
+                }
+                ZonedDateTime z = t.atZone(settings.timeZone());
+                yield extractFields(lower, unit, z.toLocalDateTime(), type, z.getOffset().getTotalSeconds());
+            }
+        };
+    }
+
+    /** Infinite inputs: the monotonic units give ±Infinity, the others NULL. */
+    private static Object infiniteField(String lower, Unit unit, PgType type, boolean positive) {
+        return switch (unit) {
+            case YEAR, DECADE, CENTURY, MILLENNIUM, JULIAN, ISOYEAR, EPOCH ->
+                    positive ? NumericSpecial.POSITIVE_INFINITY : NumericSpecial.NEGATIVE_INFINITY;
+            case TIMEZONE, TIMEZONE_HOUR, TIMEZONE_MINUTE -> {
+                if (type == TIMESTAMP) {
+                    throw notSupported(lower, type);
+                }
+                yield null;
+            }
+            default -> null;
+        };
+    }
+
+    private static Object extractFields(String lower, Unit unit, LocalDateTime ts, PgType type, int offsetSeconds) {
+        LocalDate d = ts.toLocalDate();
+        int year = d.getYear();
+        long secMicros = ts.getSecond() * 1_000_000L + ts.getNano() / 1000;
+        return switch (unit) {
+            case MICROSECONDS -> BigDecimal.valueOf(secMicros);
+            case MILLISECONDS -> scaled(secMicros, 3);
+            case SECOND -> scaled(secMicros, 6);
+            case MINUTE -> BigDecimal.valueOf(ts.getMinute());
+            case HOUR -> BigDecimal.valueOf(ts.getHour());
+            case DAY -> BigDecimal.valueOf(d.getDayOfMonth());
+            case MONTH -> BigDecimal.valueOf(d.getMonthValue());
+            case QUARTER -> BigDecimal.valueOf((d.getMonthValue() - 1) / 3 + 1);
+            case WEEK -> BigDecimal.valueOf(d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case YEAR -> BigDecimal.valueOf(year > 0 ? year : year - 1);
+            case DECADE -> BigDecimal.valueOf(year >= 0 ? year / 10 : -((8 - (year - 1)) / 10));
+            case CENTURY -> BigDecimal.valueOf(year > 0 ? (year + 99) / 100 : -((99 - (year - 1)) / 100));
+            case MILLENNIUM -> BigDecimal.valueOf(year > 0 ? (year + 999) / 1000 : -((999 - (year - 1)) / 1000));
+            case DOW -> BigDecimal.valueOf(d.getDayOfWeek().getValue() % 7);
+            case ISODOW -> BigDecimal.valueOf(d.getDayOfWeek().getValue());
+            case DOY -> BigDecimal.valueOf(d.getDayOfYear());
+            case ISOYEAR -> {
+                int iso = d.get(IsoFields.WEEK_BASED_YEAR);
+                yield BigDecimal.valueOf(iso > 0 ? iso : iso - 1);
+            }
+            case JULIAN -> {
+                long julian = d.toEpochDay() + 2_440_588L;
+                long dayMicros = ts.toLocalTime().toNanoOfDay() / 1000;
+                yield NumericOps.add(BigDecimal.valueOf(julian),
+                        NumericOps.divide(BigDecimal.valueOf(dayMicros), BigDecimal.valueOf(USECS_PER_DAY)));
+            }
+            case TIMEZONE -> {
+                if (type == TIMESTAMP) {
+                    throw notSupported(lower, type);
+                }
+                yield BigDecimal.valueOf(offsetSeconds);
+            }
+            case TIMEZONE_HOUR -> {
+                if (type == TIMESTAMP) {
+                    throw notSupported(lower, type);
+                }
+                yield BigDecimal.valueOf(offsetSeconds / 3600);
+            }
+            case TIMEZONE_MINUTE -> {
+                if (type == TIMESTAMP) {
+                    throw notSupported(lower, type);
+                }
+                yield BigDecimal.valueOf((offsetSeconds / 60) % 60);
+            }
+            case EPOCH -> throw notSupported(lower, type);
+        };
+    }
+
+    private static Object extractDate(String lower, Unit unit, LocalDate d) {
+        if (DateTimeOperators.isInfinite(d)) {
+            return switch (unit) {
+                case YEAR, DECADE, CENTURY, MILLENNIUM, JULIAN, ISOYEAR, EPOCH ->
+                        d.equals(LocalDate.MAX) ? NumericSpecial.POSITIVE_INFINITY : NumericSpecial.NEGATIVE_INFINITY;
+                case DAY, MONTH, QUARTER, WEEK, DOW, ISODOW, DOY -> null;
+                default -> throw notSupported(lower, DATE);
+            };
+        }
+        return switch (unit) {
+            case DAY, MONTH, QUARTER, WEEK, YEAR, DECADE, CENTURY, MILLENNIUM, DOW, ISODOW, DOY, ISOYEAR ->
+                    extractFields(lower, unit, d.atStartOfDay(), DATE, 0);
+            case JULIAN -> BigDecimal.valueOf(d.toEpochDay() + 2_440_588L);
+            case EPOCH -> BigDecimal.valueOf(d.toEpochDay() * 86_400L);
+            default -> throw notSupported(lower, DATE);
+        };
+    }
+
+    private static Object extractTime(String lower, Unit unit, long micros) {
+        long secMicros = micros % 60_000_000L;
+        return switch (unit) {
+            case MICROSECONDS -> BigDecimal.valueOf(secMicros);
+            case MILLISECONDS -> scaled(secMicros, 3);
+            case SECOND -> scaled(secMicros, 6);
+            case MINUTE -> BigDecimal.valueOf((micros / 60_000_000L) % 60);
+            case HOUR -> BigDecimal.valueOf(micros / 3_600_000_000L);
+            case EPOCH -> scaled(micros, 6);
+            default -> throw notSupported(lower, TIME);
+        };
+    }
+
+    private static Object extractInterval(String lower, Unit unit, Interval iv) {
+        long time = iv.micros();
+        int months = iv.months();
+        long secMicros = time % 60_000_000L;
+        int year = months / 12;
+        return switch (unit) {
+            case MICROSECONDS -> BigDecimal.valueOf(secMicros);
+            case MILLISECONDS -> scaled(secMicros, 3);
+            case SECOND -> scaled(secMicros, 6);
+            case MINUTE -> BigDecimal.valueOf((time / 60_000_000L) % 60);
+            case HOUR -> BigDecimal.valueOf(time / 3_600_000_000L);
+            case DAY -> BigDecimal.valueOf(iv.days());
+            case MONTH -> BigDecimal.valueOf(months % 12);
+            case QUARTER -> BigDecimal.valueOf((months % 12) / 3 + 1);
+            case YEAR -> BigDecimal.valueOf(year);
+            case DECADE -> BigDecimal.valueOf(year / 10);
+            case CENTURY -> BigDecimal.valueOf(year / 100);
+            case MILLENNIUM -> BigDecimal.valueOf(year / 1000);
+            case EPOCH -> {
+                // 365.25 days a year, 30 days a month (interval_part_common)
+                BigDecimal secs = BigDecimal.valueOf(1461L * (months / 12) + 120L * (months % 12) + 4L * iv.days())
+                        .multiply(BigDecimal.valueOf(21600));
+                yield secs.add(scaled(time, 6));
+            }
+            default -> throw notSupported(lower, INTERVAL);
+        };
+    }
+
+    // ------------------------------------------------------------------------------------ date_trunc
+
+    private static LocalDateTime truncLocal(String unitText, LocalDateTime ts, PgType type) {
+        String lower = unitText.toLowerCase(Locale.ROOT);
+        Unit unit = unit(lower);
+        if (unit == null) {
+            throw notRecognized(lower, type);
+        }
+        LocalDate d = ts.toLocalDate();
+        int year = d.getYear();
+        return switch (unit) {
+            case MILLENNIUM -> LocalDate.of(year > 0 ? ((year + 999) / 1000) * 1000 - 999
+                    : -((999 - (year - 1)) / 1000) * 1000 + 1, 1, 1).atStartOfDay();
+            case CENTURY -> LocalDate.of(year > 0 ? ((year + 99) / 100) * 100 - 99
+                    : -((99 - (year - 1)) / 100) * 100 + 1, 1, 1).atStartOfDay();
+            case DECADE -> LocalDate.of(year > 0 ? (year / 10) * 10 : -((8 - (year - 1)) / 10) * 10, 1, 1)
+                    .atStartOfDay();
+            case YEAR -> LocalDate.of(year, 1, 1).atStartOfDay();
+            case QUARTER -> LocalDate.of(year, ((d.getMonthValue() - 1) / 3) * 3 + 1, 1).atStartOfDay();
+            case MONTH -> d.withDayOfMonth(1).atStartOfDay();
+            case WEEK -> d.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay();
+            case DAY -> d.atStartOfDay();
+            case HOUR -> ts.truncatedTo(ChronoUnit.HOURS);
+            case MINUTE -> ts.truncatedTo(ChronoUnit.MINUTES);
+            case SECOND -> ts.truncatedTo(ChronoUnit.SECONDS);
+            case MILLISECONDS -> ts.truncatedTo(ChronoUnit.MILLIS);
+            case MICROSECONDS -> ts;
+            default -> throw notSupported(lower, type);
+        };
+    }
+
+    static LocalDateTime truncTimestamp(String unit, LocalDateTime ts, PgType type) {
+        if (DateTimeOperators.isInfinite(ts)) {
+            truncLocal(unit, LocalDateTime.of(2000, 1, 1, 0, 0), type);
+            return ts;
+        }
+        return truncLocal(unit, ts, type);
+    }
+
+    static Instant truncTimestamptz(String unit, Instant ts, ZoneId zone) {
+        if (DateTimeOperators.isInfinite(ts)) {
+            truncLocal(unit, LocalDateTime.of(2000, 1, 1, 0, 0), TIMESTAMPTZ);
+            return ts;
+        }
+        ZonedDateTime z = ts.atZone(zone);
+        LocalDateTime truncated = truncLocal(unit, z.toLocalDateTime(), TIMESTAMPTZ);
+        Unit u = unit(unit.toLowerCase(Locale.ROOT));
+        boolean redoZone = u.compareTo(Unit.DAY) >= 0;
+        return redoZone ? ZonedDateTime.ofLocal(truncated, zone, null).toInstant()
+                : truncated.toInstant(z.getOffset());
+    }
+
+    static Interval truncInterval(String unitText, Interval iv) {
+        String lower = unitText.toLowerCase(Locale.ROOT);
+        Unit unit = unit(lower);
+        if (unit == null) {
+            throw notRecognized(lower, INTERVAL);
+        }
+        int months = iv.months();
+        long time = iv.micros();
+        return switch (unit) {
+            case MILLENNIUM -> new Interval((months / 12000) * 12000, 0, 0);
+            case CENTURY -> new Interval((months / 1200) * 1200, 0, 0);
+            case DECADE -> new Interval((months / 120) * 120, 0, 0);
+            case YEAR -> new Interval((months / 12) * 12, 0, 0);
+            case QUARTER -> new Interval((months / 12) * 12 + ((months % 12) / 3) * 3, 0, 0);
+            case MONTH -> new Interval(months, 0, 0);
+            case DAY -> new Interval(months, iv.days(), 0);
+            case HOUR -> new Interval(months, iv.days(), (time / 3_600_000_000L) * 3_600_000_000L);
+            case MINUTE -> new Interval(months, iv.days(), (time / 60_000_000L) * 60_000_000L);
+            case SECOND -> new Interval(months, iv.days(), (time / 1_000_000L) * 1_000_000L);
+            case MILLISECONDS -> new Interval(months, iv.days(), (time / 1000L) * 1000L);
+            case MICROSECONDS -> iv;
+            case WEEK -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "unit \"" + lower + "\" not supported for type interval")
+                    .withDetail("Months usually have fractional weeks.");
+            default -> throw notSupported(lower, INTERVAL);
+        };
+    }
+
+    // ----------------------------------------------------------------------------------------- misc
+
+    private static Interval justifyDays(Interval iv) {
+        int wholeMonths = iv.days() / 30;
+        int days = iv.days() - wholeMonths * 30;
+        long months = (long) iv.months() + wholeMonths;
+        if (months > 0 && days < 0) {
+            days += 30;
+            months--;
+        } else if (months < 0 && days > 0) {
+            days -= 30;
+            months++;
+        }
+        if (months > Integer.MAX_VALUE || months < Integer.MIN_VALUE) {
+            throw DateTimeOperators.outOfRange("interval");
+        }
+        return new Interval((int) months, days, iv.micros());
+    }
+
+    private static Interval justifyInterval(Interval iv) {
+        long wholeDays = iv.micros() / USECS_PER_DAY;
+        long time = iv.micros() - wholeDays * USECS_PER_DAY;
+        long days = iv.days() + wholeDays;
+        long wholeMonths = days / 30;
+        days -= wholeMonths * 30;
+        long months = iv.months() + wholeMonths;
+        if (months > 0 && (days < 0 || (days == 0 && time < 0))) {
+            days += 30;
+            months--;
+        } else if (months < 0 && (days > 0 || (days == 0 && time > 0))) {
+            days -= 30;
+            months++;
+        }
+        if (days > 0 && time < 0) {
+            time += USECS_PER_DAY;
+            days--;
+        } else if (days < 0 && time > 0) {
+            time -= USECS_PER_DAY;
+            days++;
+        }
+        return new Interval((int) months, (int) days, time);
+    }
+
+    private static LocalDate makeDate(int year, int month, int day) {
+        if (year == 0) {
+            throw new PgException(SqlState.DATETIME_FIELD_OVERFLOW,
+                    "date field value out of range: " + year + "-" + pad2(month) + "-" + pad2(day));
+        }
+        try {
+            return LocalDate.of(year > 0 ? year : year + 1, month, day);
+        } catch (java.time.DateTimeException e) {
+            throw new PgException(SqlState.DATETIME_FIELD_OVERFLOW,
+                    "date field value out of range: " + year + "-" + pad2(month) + "-" + pad2(day));
+        }
+    }
+
+    private static String pad2(int v) {
+        return v < 10 && v >= 0 ? "0" + v : Integer.toString(v);
+    }
+
+    private static Instant toTimestamp(double seconds) {
+        if (Double.isNaN(seconds)) {
+            throw new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp cannot be NaN");
+        }
+        if (Double.isInfinite(seconds)) {
+            return seconds > 0 ? Instant.MAX : Instant.MIN;
+        }
+        double micros = Math.rint(seconds * 1_000_000);
+        if (micros < -210_866_803_200_000_000.0 || micros >= 9_224_318_016_000_000_000.0 - 946_684_800_000_000.0) {
+            throw new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range: \"" + seconds + "\"");
+        }
+        long m = (long) micros;
+        return Instant.ofEpochSecond(Math.floorDiv(m, 1_000_000L), Math.floorMod(m, 1_000_000L) * 1000);
+    }
+}

@@ -1,0 +1,99 @@
+package io.tuskdb.server;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** PostgreSQL's shutdown modes as clients see them. */
+class ShutdownTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void fastShutdownSendsAdminShutdownToIdleSessions() throws Exception {
+        TestServer server = TestServer.trust(dir);
+        try (RawClient c = new RawClient(server.port())) {
+            c.login("tusk", "postgres");
+            server.postmaster.shutdown(ShutdownMode.FAST);
+            RawClient.Msg m = c.read();
+            assertThat(m.type()).isEqualTo('E');
+            assertThat(m.fields()).containsEntry('S', "FATAL").containsEntry('C', "57P01")
+                    .containsEntry('M', "terminating connection due to administrator command");
+            assertThat(c.closedByServer()).isTrue();
+            assertThat(server.postmaster.isRunning()).isFalse();
+            assertThat(server.postmaster.sessions().size()).isZero();
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void smartShutdownRefusesNewConnectionsThenTurnsFast() throws Exception {
+        TestServer server = new TestServer(dir, 10, null, Duration.ofMillis(700), "host all all 127.0.0.1/32 trust");
+        try (RawClient old = new RawClient(server.port())) {
+            old.login("tusk", "postgres");
+            Thread stopper = Thread.ofPlatform().start(() -> server.postmaster.shutdown(ShutdownMode.SMART));
+            long deadline = System.currentTimeMillis() + 5000;
+            SQLException refused = null;
+            while (refused == null && System.currentTimeMillis() < deadline) {
+                try (Connection c = server.connect("tusk", null)) {
+                    Thread.sleep(5); // shutdown not begun yet
+                } catch (SQLException e) {
+                    refused = e;
+                }
+            }
+            assertThat((Object) refused).isNotNull();
+            assertThat(refused.getSQLState()).isEqualTo("57P03");
+            assertThat(refused.getMessage()).contains("the database system is shutting down");
+            // the old session was left alone until the timeout, then told to go
+            RawClient.Msg m = old.read();
+            assertThat(m.fields()).containsEntry('C', "57P01");
+            stopper.join(10_000);
+            assertThat(server.postmaster.isRunning()).isFalse();
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void immediateShutdownClosesSockets() throws Exception {
+        TestServer server = TestServer.trust(dir);
+        try (RawClient c = new RawClient(server.port())) {
+            c.login("tusk", "postgres");
+            server.postmaster.shutdown(ShutdownMode.IMMEDIATE);
+            assertThat(c.closedByServer()).isTrue();
+            assertThatThrownBy(() -> server.connect("tusk", null)).isInstanceOf(SQLException.class);
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void registryTerminateEndsOneSession() throws Exception {
+        try (TestServer server = TestServer.trust(dir);
+             RawClient victim = new RawClient(server.port());
+             RawClient other = new RawClient(server.port())) {
+            victim.login("tusk", "postgres");
+            other.login("tusk", "postgres");
+            List<SessionInfo> sessions = server.postmaster.sessions().sessions();
+            assertThat(sessions).hasSize(2);
+            int victimPid = sessions.get(0).pid();
+            assertThat(server.postmaster.sessions().terminate(victimPid)).isTrue();
+            assertThat(server.postmaster.sessions().terminate(-5)).isFalse();
+            long deadline = System.currentTimeMillis() + 5000;
+            while (server.postmaster.sessions().size() > 1 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(server.postmaster.sessions().sessions()).extracting(SessionInfo::pid)
+                    .doesNotContain(victimPid).hasSize(1);
+        }
+    }
+}
