@@ -5,11 +5,11 @@ import io.tuskdb.storage.BlockCounter;
 import io.tuskdb.storage.ByteWriter;
 import io.tuskdb.storage.KeyEncoding;
 import io.tuskdb.storage.StorageEngine;
-import io.tuskdb.storage.TableAccess;
 import io.tuskdb.txn.IsolationLevel;
 import io.tuskdb.txn.KvCursor;
 import io.tuskdb.txn.LockTag;
 import io.tuskdb.txn.RowLockMode;
+import io.tuskdb.txn.TableLockMode;
 import io.tuskdb.txn.Transaction;
 import io.tuskdb.txn.TransactionManager;
 import io.tuskdb.types.PgType;
@@ -37,13 +37,13 @@ final class StoredCatalog implements Catalog {
     /** NAMEDATALEN - 1: the longest identifier PostgreSQL keeps, in bytes. */
     static final int MAX_IDENTIFIER_BYTES = 63;
 
+    private final StorageEngine engine;
     private final TransactionManager transactions;
-    private final TableAccess tables;
     private final BlockCounter oids;
 
-    StoredCatalog(StorageEngine engine, TransactionManager transactions, TableAccess tables) {
+    StoredCatalog(StorageEngine engine, TransactionManager transactions) {
+        this.engine = engine;
         this.transactions = transactions;
-        this.tables = tables;
         this.oids = engine.counter("oid", FIRST_NORMAL_OBJECT_ID, 100);
     }
 
@@ -153,12 +153,18 @@ final class StoredCatalog implements Catalog {
         return table;
     }
 
+    /**
+     * Removes the descriptor in the transaction and, once it commits, the rows with one range deletion (as
+     * PostgreSQL unlinks the relation's files at commit). Takes ACCESS EXCLUSIVE on the table, as DROP TABLE does.
+     */
     @Override
     public void dropTable(Transaction tx, TableDescriptor table) {
+        tx.lock(LockTag.relation(table.oid()), TableLockMode.ACCESS_EXCLUSIVE);
         byte[] key = classKey(table.databaseOid(), table.schema(), table.name());
         tx.lock(LockTag.row(key), RowLockMode.UPDATE);
         tx.delete(key);
-        tables.deleteAll(tx, table.oid());
+        int oid = table.oid();
+        tx.afterCommit(() -> engine.deleteRelation(oid));
     }
 
     /**
