@@ -183,4 +183,39 @@ class StoredClusterTest {
             tx.rollback();
         }
     }
+
+    @Test
+    void tableLookupsAreCachedUntilACatalogChangeCommits() {
+        try (Cluster cluster = StoredCluster.open(dir, "postgres", null)) {
+            StoredCatalog catalog = (StoredCatalog) cluster.catalog();
+            CatalogCache cache = catalog.cache();
+            Transaction reader = cluster.transactions().begin(IsolationLevel.REPEATABLE_READ, true);
+            reader.startStatement();
+            assertThat(catalog.table(reader, 5, "public", "t")).isEmpty();
+            long misses = cache.misses();
+            assertThat(catalog.table(reader, 5, "public", "t")).isEmpty();
+            assertThat(cache.misses()).isEqualTo(misses);
+            assertThat(cache.hits()).isPositive();
+
+            Transaction ddl = cluster.transactions().begin(IsolationLevel.READ_COMMITTED, false);
+            catalog.createTable(ddl, 5, "public", "t", COLUMNS, new int[]{0});
+            assertThat(catalog.table(ddl, 5, "public", "t")).isPresent(); // its own change, past the cache
+            assertThat(catalog.table(reader, 5, "public", "t")).isEmpty(); // the cached committed state
+            long version = cache.version();
+            ddl.commit();
+            assertThat(cache.version()).isEqualTo(version + 1);
+            // like PostgreSQL's catalog snapshots: visible at once, even to an older REPEATABLE READ snapshot
+            assertThat(catalog.table(reader, 5, "public", "t")).isPresent();
+            reader.rollback();
+
+            Transaction rolledBack = cluster.transactions().begin(IsolationLevel.READ_COMMITTED, false);
+            TableDescriptor t = catalog.table(rolledBack, 5, "public", "t").orElseThrow();
+            catalog.dropTable(rolledBack, t);
+            rolledBack.rollback();
+            assertThat(cache.version()).isEqualTo(version + 1);
+            Transaction r2 = cluster.transactions().begin(IsolationLevel.READ_COMMITTED, true);
+            assertThat(catalog.table(r2, 5, "public", "t")).isPresent();
+            r2.rollback();
+        }
+    }
 }
