@@ -19,6 +19,7 @@ public final class Builtins {
         TextOperators.register(r);
         DateTimeOperators.register(r);
         StringFunctions.register(r);
+        RegexFunctions.register(r);
         MathFunctions.register(r);
         DateTimeFunctions.register(r);
         SystemFunctions.register(r);
