@@ -20,6 +20,7 @@ public final class Builtins {
         DateTimeOperators.register(r);
         StringFunctions.register(r);
         RegexFunctions.register(r);
+        EncodingFunctions.register(r);
         MathFunctions.register(r);
         DateTimeFunctions.register(r);
         SystemFunctions.register(r);

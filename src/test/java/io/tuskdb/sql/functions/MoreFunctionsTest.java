@@ -74,4 +74,32 @@ class MoreFunctionsTest {
                 .isEqualTo("2024-07-02 17:04:05 CEST +02 +02:00");
         assertThat(v(TEXT, "x")).isEqualTo("x");
     }
+
+    @Test
+    void encodingFormatAndOverlay() {
+        assertThat(call("encode", PgType.BYTEA, "\\x00017f80ff5c", TEXT, "escape")).isEqualTo("\\000\u0001\u007f\\200\\377\\\\");
+        assertThat(call("encode", PgType.BYTEA, "hello world", TEXT, "base64")).isEqualTo("aGVsbG8gd29ybGQ=");
+        assertThat(call("encode", PgType.BYTEA, "x".repeat(60), TEXT, "base64")).isEqualTo(
+                "eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4\neHh4");
+        assertThat(call("decode", TEXT, "aGVsbG8=", TEXT, "base64")).isEqualTo("\\x68656c6c6f");
+        assertThat(call("decode", TEXT, "a\\\\b\\001", TEXT, "escape")).isEqualTo("\\x615c6201");
+        assertThat(call("encode", PgType.BYTEA, "\\xdeadbeef", TEXT, "hex")).isEqualTo("deadbeef");
+        assertThat(call("sha256", PgType.BYTEA, "abc"))
+                .isEqualTo("\\xba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThatThrownBy(() -> call("decode", TEXT, "a!", TEXT, "base64")).isInstanceOfSatisfying(PgException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("invalid symbol \"!\" found while decoding base64 sequence"));
+        assertThatThrownBy(() -> call("encode", PgType.BYTEA, "a", TEXT, "foo")).isInstanceOfSatisfying(PgException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("unrecognized encoding: \"foo\""));
+        ScalarFunction format = Builtins.functions("format").get(0);
+        assertThat(format.call(null, new Object[]{"%s-%I-%L-%%-%2$s|%-5s|%5s", "a", "B c", null, "x", "y"}))
+                .isEqualTo("a-\"B c\"-NULL-%-B c|     |    x");
+        assertThatThrownBy(() -> format.call(null, new Object[]{"%s %s", 1})).isInstanceOfSatisfying(PgException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("too few arguments for format()"));
+        assertThatThrownBy(() -> format.call(null, new Object[]{"%z", 1})).isInstanceOfSatisfying(PgException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("unrecognized format() type specifier \"z\""));
+        assertThat(call("overlay", TEXT, "Txxxxas", TEXT, "hom", PgType.INT4, "2", PgType.INT4, "4")).isEqualTo("Thomas");
+        assertThat(call("overlay", TEXT, "abc", TEXT, "X", PgType.INT4, "2")).isEqualTo("aXc");
+        assertThat(call("position", TEXT, "hello", TEXT, "lo")).isEqualTo("4");
+        assertThat(Builtins.functions("num_nulls").get(0).call(null, new Object[]{1, null, "a"})).isEqualTo(1);
+    }
 }
