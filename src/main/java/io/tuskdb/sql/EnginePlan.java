@@ -84,7 +84,7 @@ final class EnginePlan implements PreparedPlan {
     public Execution execute(ExecutionContext context, Object[] parameters) {
         if (!dependenciesValid(context)) {
             PreparedPlan fresh = engine.prepare(statement, givenParameterTypes, context);
-            if (!fresh.resultColumns().equals(resultColumns())) {
+            if (!sameShape(fresh.resultColumns(), resultColumns())) {
                 throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cached plan must not change result type");
             }
             return fresh.execute(context, parameters);
@@ -104,6 +104,18 @@ final class EnginePlan implements PreparedPlan {
                     c.columns(), copyDefaults, c.options());
             default -> new UtilityExecution(context, bound, explainLines);
         };
+    }
+
+    private static boolean sameShape(List<ResultColumn> a, List<ResultColumn> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).type() != b.get(i).type() || a.get(i).typmod() != b.get(i).typmod()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean dependenciesValid(ExecutionContext context) {

@@ -95,10 +95,10 @@ public final class KeyEncoding {
         }
         switch (type) {
             case BOOL -> out.write(((Boolean) value) ? 1 : 0);
-            case INT2 -> out.writeShort(((Number) value).shortValue() ^ 0x8000);
-            case INT4 -> out.writeInt(((Number) value).intValue() ^ Integer.MIN_VALUE);
+            case INT2 -> out.writeShort((int) integral(value, Short.MIN_VALUE, Short.MAX_VALUE) ^ 0x8000);
+            case INT4 -> out.writeInt((int) integral(value, Integer.MIN_VALUE, Integer.MAX_VALUE) ^ Integer.MIN_VALUE);
             case OID -> out.writeInt(((Number) value).intValue());
-            case INT8 -> out.writeLong(((Number) value).longValue() ^ Long.MIN_VALUE);
+            case INT8 -> out.writeLong(integral(value, Long.MIN_VALUE, Long.MAX_VALUE) ^ Long.MIN_VALUE);
             case FLOAT4 -> out.writeInt(floatKeyBits(((Number) value).floatValue()));
             case FLOAT8 -> out.writeLong(doubleKeyBits(((Number) value).doubleValue()));
             case NUMERIC -> encodeNumeric(out, value);
@@ -196,6 +196,19 @@ public final class KeyEncoding {
             case UUID -> new UUID(readN(in, 8, mask), readN(in, 8, mask));
             case VOID -> throw Errors.featureNotSupported("keys of type void");
         };
+    }
+
+    /**
+     * An integer key value, refusing one the column type cannot hold: narrowing it (a smallint column bounded by
+     * an integer constant) would silently select the wrong range; callers must clamp such bounds themselves.
+     */
+    private static long integral(Object value, long min, long max) {
+        long v = ((Number) value).longValue();
+        if (v < min || v > max || !(value instanceof Short || value instanceof Integer || value instanceof Long
+                || value instanceof Byte)) {
+            throw new IllegalArgumentException("key value " + value + " does not fit the key column's type");
+        }
+        return v;
     }
 
     private static long readN(ByteReader in, int n, int mask) {

@@ -1,6 +1,11 @@
 package io.tuskdb.storage;
 
+import io.tuskdb.error.PgException;
+import io.tuskdb.error.SqlState;
+import io.tuskdb.txn.IsolationLevel;
 import io.tuskdb.txn.KvCursor;
+import io.tuskdb.txn.LockTag;
+import io.tuskdb.txn.RowLockMode;
 import io.tuskdb.txn.Transaction;
 import io.tuskdb.types.PgType;
 
@@ -39,7 +44,10 @@ public final class RocksTableAccess implements TableAccess {
             key = out.toByteArray();
         } else {
             key = primaryKey(table, row);
-            if (tx.get(key) != null) {
+            // lock the key before the uniqueness check, against the latest state: two inserts of one key wait
+            // for each other, and the second sees the first's row once it commits
+            tx.lock(LockTag.row(key), RowLockMode.UPDATE);
+            if (tx.getLatest(key) != null) {
                 return false;
             }
         }
@@ -112,12 +120,45 @@ public final class RocksTableAccess implements TableAccess {
 
     @Override
     public void update(Transaction tx, TableLayout table, byte[] key, Object[] newRow) {
+        lockAndCheck(tx, key, RowLockMode.NO_KEY_UPDATE);
         tx.put(key, RowEncoding.encode(tx.xid(), table.columnTypes(), newRow));
     }
 
     @Override
     public void delete(Transaction tx, TableLayout table, byte[] key) {
+        lockAndCheck(tx, key, RowLockMode.UPDATE);
         tx.delete(key);
+    }
+
+    @Override
+    public Object[] lockRow(Transaction tx, TableLayout table, byte[] key, RowLockMode mode) {
+        byte[] latest = lockAndCheck(tx, key, mode);
+        return latest == null ? null : RowEncoding.decode(latest, table.columnTypes());
+    }
+
+    /**
+     * Locks the key and returns its latest version. Outside READ COMMITTED, a version other than the snapshot's
+     * means a concurrent transaction changed the row after our snapshot: 40001, as heap_update/heap_delete
+     * report under IsolationUsesXactSnapshot().
+     */
+    private static byte[] lockAndCheck(Transaction tx, byte[] key, RowLockMode mode) {
+        tx.lock(LockTag.row(key), mode);
+        byte[] latest = tx.getLatest(key);
+        IsolationLevel level = tx.isolationLevel();
+        if (level == IsolationLevel.REPEATABLE_READ || level == IsolationLevel.SERIALIZABLE) {
+            byte[] seen = tx.get(key);
+            if (seen != null) {
+                if (latest == null) {
+                    throw new PgException(SqlState.SERIALIZATION_FAILURE,
+                            "could not serialize access due to concurrent delete");
+                }
+                if (seen != latest && RowEncoding.writerXid(seen) != RowEncoding.writerXid(latest)) {
+                    throw new PgException(SqlState.SERIALIZATION_FAILURE,
+                            "could not serialize access due to concurrent update");
+                }
+            }
+        }
+        return latest;
     }
 
     @Override

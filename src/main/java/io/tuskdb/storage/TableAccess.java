@@ -25,4 +25,17 @@ public interface TableAccess {
 
     /** Deletes every row of the relation (DROP TABLE, TRUNCATE), as part of the transaction. */
     void deleteAll(Transaction tx, int relationOid);
+
+    // ---- additions by the storage helper
+
+    /**
+     * Locks the row stored under {@code key} in {@code mode} (SELECT FOR UPDATE/SHARE; update and delete take
+     * their lock themselves), waiting for conflicting holders, then returns the row's latest version: as last
+     * committed or as this transaction wrote it, or null when it has been deleted. In REPEATABLE READ and
+     * SERIALIZABLE it throws 40001 when that version is not the one the snapshot sees; READ COMMITTED callers
+     * re-check their WHERE clause against the returned row, as PostgreSQL's EvalPlanQual does.
+     */
+    default Object[] lockRow(Transaction tx, TableLayout table, byte[] key, io.tuskdb.txn.RowLockMode mode) {
+        throw io.tuskdb.error.Errors.featureNotSupported("row locks");
+    }
 }

@@ -12,11 +12,16 @@ import org.rocksdb.WriteBatchWithIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A transaction: a RocksDB snapshot (per statement in READ COMMITTED, from the first statement or read on in
  * REPEATABLE READ and SERIALIZABLE) merged with the transaction's own {@link WriteBatchWithIndex}, which keeps
  * the latest write per key, so the transaction reads its own writes and nobody else does until commit.
+ *
+ * <p>Used by one session thread, but a shutdown may roll it back from another thread: every use of a native
+ * handle happens under {@link #guard}, and after the end every use fails with IllegalStateException, so a
+ * released handle is never touched. Lock waits happen outside the guard so a shutdown never waits for them.
  */
 final class RocksTransaction implements Transaction {
     private enum State { ACTIVE, COMMITTED, ROLLED_BACK }
@@ -26,12 +31,18 @@ final class RocksTransaction implements Transaction {
     private final long xid;
     private final IsolationLevel isolationLevel;
     private final boolean readOnly;
+    private final ReentrantLock guard = new ReentrantLock();
     private final List<Cursor> openCursors = new ArrayList<>(2);
-    private State state = State.ACTIVE;
+    private volatile State state = State.ACTIVE;
     private WriteBatchWithIndex batch;
-    private boolean hasWrites;
     private Snapshot snapshot;
     private ReadOptions readOptions;
+    private ReadOptions latestOptions;
+    private int savepoints;
+    private long lockTimeoutMillis;
+    private Runnable interruptCheck;
+    private boolean synchronousCommit = true;
+    private List<Runnable> afterCommit;
 
     RocksTransaction(RocksTransactionManager manager, long xid, IsolationLevel isolationLevel, boolean readOnly) {
         this.manager = manager;
@@ -60,13 +71,31 @@ final class RocksTransaction implements Transaction {
         return isolationLevel == IsolationLevel.READ_COMMITTED || isolationLevel == IsolationLevel.READ_UNCOMMITTED;
     }
 
+    /** Takes the guard and checks the transaction is still active; callers unlock in finally. */
+    private void enter() {
+        guard.lock();
+        if (state != State.ACTIVE) {
+            guard.unlock();
+            throw ended();
+        }
+    }
+
+    private IllegalStateException ended() {
+        return new IllegalStateException("transaction " + xid + " is already "
+                + (state == State.COMMITTED ? "committed" : "rolled back"));
+    }
+
     @Override
     public void startStatement() {
-        checkActive();
-        if (snapshot != null && snapshotPerStatement()) {
-            releaseSnapshot();
+        enter();
+        try {
+            if (snapshot != null && snapshotPerStatement()) {
+                releaseSnapshot();
+            }
+            ensureSnapshot();
+        } finally {
+            guard.unlock();
         }
-        ensureSnapshot();
     }
 
     private void ensureSnapshot() {
@@ -89,53 +118,76 @@ final class RocksTransaction implements Transaction {
 
     @Override
     public byte[] get(byte[] key) {
-        checkActive();
-        ensureSnapshot();
+        enter();
         try {
+            ensureSnapshot();
             return batch == null ? db.get(readOptions, key) : batch.getFromBatchAndDB(db, readOptions, key);
         } catch (RocksDBException e) {
             throw StorageEngine.ioError("could not read from storage", e);
+        } finally {
+            guard.unlock();
+        }
+    }
+
+    @Override
+    public byte[] getLatest(byte[] key) {
+        enter();
+        try {
+            if (latestOptions == null) {
+                latestOptions = new ReadOptions();
+            }
+            return batch == null ? db.get(latestOptions, key) : batch.getFromBatchAndDB(db, latestOptions, key);
+        } catch (RocksDBException e) {
+            throw StorageEngine.ioError("could not read from storage", e);
+        } finally {
+            guard.unlock();
         }
     }
 
     @Override
     public KvCursor scan(byte[] lowerInclusive, byte[] upperExclusive) {
-        checkActive();
-        ensureSnapshot();
-        ReadOptions options = new ReadOptions().setSnapshot(snapshot);
-        Slice upperSlice = null;
-        if (upperExclusive != null) {
-            upperSlice = new Slice(upperExclusive);
-            options.setIterateUpperBound(upperSlice);
+        enter();
+        try {
+            ensureSnapshot();
+            ReadOptions options = new ReadOptions().setSnapshot(snapshot);
+            Slice upperSlice = null;
+            if (upperExclusive != null) {
+                upperSlice = new Slice(upperExclusive);
+                options.setIterateUpperBound(upperSlice);
+            }
+            RocksIterator base = db.newIterator(options);
+            RocksIterator it = batch == null ? base
+                    : batch.newIteratorWithBase(db.getDefaultColumnFamily(), base, options);
+            Cursor cursor = new Cursor(it, options, upperSlice, lowerInclusive, upperExclusive);
+            openCursors.add(cursor);
+            return cursor;
+        } finally {
+            guard.unlock();
         }
-        RocksIterator base = db.newIterator(options);
-        RocksIterator it = batch == null ? base
-                : batch.newIteratorWithBase(db.getDefaultColumnFamily(), base, options);
-        Cursor cursor = new Cursor(it, options, upperSlice, lowerInclusive, upperExclusive);
-        openCursors.add(cursor);
-        return cursor;
     }
 
     @Override
     public void put(byte[] key, byte[] value) {
-        checkActive();
+        enter();
         try {
             batch().put(key, value);
         } catch (RocksDBException e) {
             throw StorageEngine.ioError("could not buffer a write", e);
+        } finally {
+            guard.unlock();
         }
-        hasWrites = true;
     }
 
     @Override
     public void delete(byte[] key) {
-        checkActive();
+        enter();
         try {
             batch().delete(key);
         } catch (RocksDBException e) {
             throw StorageEngine.ioError("could not buffer a write", e);
+        } finally {
+            guard.unlock();
         }
-        hasWrites = true;
     }
 
     private WriteBatchWithIndex batch() {
@@ -147,60 +199,173 @@ final class RocksTransaction implements Transaction {
 
     @Override
     public boolean hasWrites() {
-        return hasWrites;
+        guard.lock();
+        try {
+            return batch != null && batch.count() > 0;
+        } finally {
+            guard.unlock();
+        }
     }
 
     @Override
-    public void commit() {
-        checkActive();
+    public void lock(LockTag tag, LockMode mode) {
+        if (state != State.ACTIVE) {
+            throw ended();
+        }
+        manager.locks().acquire(xid, tag, mode, lockTimeoutMillis, interruptCheck);
+    }
+
+    @Override
+    public boolean tryLock(LockTag tag, LockMode mode) {
+        if (state != State.ACTIVE) {
+            throw ended();
+        }
+        return manager.locks().tryAcquire(xid, tag, mode);
+    }
+
+    @Override
+    public void setLockTimeout(long millis) {
+        lockTimeoutMillis = Math.max(0, millis);
+    }
+
+    @Override
+    public void setInterruptCheck(Runnable check) {
+        interruptCheck = check;
+    }
+
+    @Override
+    public void setSynchronousCommit(boolean waitForFlush) {
+        synchronousCommit = waitForFlush;
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        enter();
         try {
-            if (hasWrites) {
-                manager.write(batch);
+            if (afterCommit == null) {
+                afterCommit = new ArrayList<>(1);
+            }
+            afterCommit.add(action);
+        } finally {
+            guard.unlock();
+        }
+    }
+
+    @Override
+    public void setSavepoint() {
+        enter();
+        try {
+            batch().setSavePoint();
+            savepoints++;
+        } finally {
+            guard.unlock();
+        }
+    }
+
+    @Override
+    public void rollbackToSavepoint() {
+        enter();
+        try {
+            if (savepoints == 0) {
+                throw new IllegalStateException("no savepoint");
+            }
+            batch.rollbackToSavePoint();
+            savepoints--;
+        } catch (RocksDBException e) {
+            throw StorageEngine.ioError("could not roll back to a savepoint", e);
+        } finally {
+            guard.unlock();
+        }
+    }
+
+    @Override
+    public void releaseSavepoint() {
+        enter();
+        try {
+            if (savepoints == 0) {
+                throw new IllegalStateException("no savepoint");
+            }
+            batch.popSavePoint();
+            savepoints--;
+        } catch (RocksDBException e) {
+            throw StorageEngine.ioError("could not release a savepoint", e);
+        } finally {
+            guard.unlock();
+        }
+    }
+
+    /** Holds the guard while the committer writes, so a shutdown's rollback waits for a commit in flight. */
+    @Override
+    public void commit() {
+        enter();
+        List<Runnable> actions = null;
+        try {
+            if (batch != null && batch.count() > 0) {
+                manager.write(batch, synchronousCommit);
             }
             state = State.COMMITTED;
+            actions = afterCommit;
         } finally {
             if (state != State.COMMITTED) {
                 state = State.ROLLED_BACK;
             }
-            release();
+            try {
+                release();
+            } finally {
+                guard.unlock();
+            }
+        }
+        if (actions != null) {
+            for (Runnable action : actions) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    // the commit stands; leftovers of a failed cleanup are unreachable garbage
+                }
+            }
         }
     }
 
     @Override
     public void rollback() {
-        if (state != State.ACTIVE) {
-            return;
+        guard.lock();
+        try {
+            if (state != State.ACTIVE) {
+                return;
+            }
+            state = State.ROLLED_BACK;
+            release();
+        } finally {
+            guard.unlock();
         }
-        state = State.ROLLED_BACK;
-        release();
     }
 
     private void release() {
         for (Cursor c : openCursors.toArray(new Cursor[0])) {
-            c.close();
+            c.closeNative();
         }
+        openCursors.clear();
         releaseSnapshot();
         if (readOptions != null) {
             readOptions.close();
             readOptions = null;
         }
+        if (latestOptions != null) {
+            latestOptions.close();
+            latestOptions = null;
+        }
         if (batch != null) {
             batch.close();
             batch = null;
         }
+        afterCommit = null;
+        manager.locks().releaseAll(xid); // after the commit is durable, as PostgreSQL releases at commit
         manager.ended(this);
     }
 
     @Override
     public boolean isActive() {
         return state == State.ACTIVE;
-    }
-
-    private void checkActive() {
-        if (state != State.ACTIVE) {
-            throw new IllegalStateException("transaction " + xid + " is already "
-                    + (state == State.COMMITTED ? "committed" : "rolled back"));
-        }
     }
 
     /** Keys in [lower, upper) in byte order; checks the upper bound itself since the batch's delta may not. */
@@ -225,36 +390,44 @@ final class RocksTransaction implements Transaction {
 
         @Override
         public boolean next() {
-            if (closed) {
-                return false;
-            }
-            if (!started) {
-                started = true;
-                if (lower == null) {
-                    it.seekToFirst();
+            guard.lock();
+            try {
+                if (closed) {
+                    if (state != State.ACTIVE) {
+                        throw ended();
+                    }
+                    return false;
+                }
+                if (!started) {
+                    started = true;
+                    if (lower == null) {
+                        it.seekToFirst();
+                    } else {
+                        it.seek(lower);
+                    }
                 } else {
-                    it.seek(lower);
+                    it.next();
                 }
-            } else {
-                it.next();
-            }
-            if (!it.isValid()) {
-                try {
-                    it.status();
-                } catch (RocksDBException e) {
-                    throw StorageEngine.ioError("could not read from storage", e);
+                if (!it.isValid()) {
+                    try {
+                        it.status();
+                    } catch (RocksDBException e) {
+                        throw StorageEngine.ioError("could not read from storage", e);
+                    }
+                    key = value = null;
+                    return false;
                 }
-                key = value = null;
-                return false;
+                byte[] k = it.key();
+                if (upper != null && Arrays.compareUnsigned(k, upper) >= 0) {
+                    key = value = null;
+                    return false;
+                }
+                key = k;
+                value = it.value();
+                return true;
+            } finally {
+                guard.unlock();
             }
-            byte[] k = it.key();
-            if (upper != null && Arrays.compareUnsigned(k, upper) >= 0) {
-                key = value = null;
-                return false;
-            }
-            key = k;
-            value = it.value();
-            return true;
         }
 
         @Override
@@ -269,6 +442,18 @@ final class RocksTransaction implements Transaction {
 
         @Override
         public void close() {
+            guard.lock();
+            try {
+                if (!closed) {
+                    closeNative();
+                    openCursors.remove(this);
+                }
+            } finally {
+                guard.unlock();
+            }
+        }
+
+        void closeNative() {
             if (closed) {
                 return;
             }
@@ -278,7 +463,6 @@ final class RocksTransaction implements Transaction {
             if (upperSlice != null) {
                 upperSlice.close();
             }
-            openCursors.remove(this);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.tuskdb.storage.BlockCounter;
 import io.tuskdb.storage.StorageEngine;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatchWithIndex;
+import org.rocksdb.WriteOptions;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,35 +22,56 @@ public final class RocksTransactionManager implements TransactionManager, AutoCl
     private final StorageEngine engine;
     private final BlockCounter xids;
     private final Set<RocksTransaction> active = ConcurrentHashMap.newKeySet();
-    private volatile boolean closed;
+    private final Committer committer;
+    private final LockManager locks = new LockManager();
+    private boolean closed;
 
     public RocksTransactionManager(StorageEngine engine) {
         this.engine = engine;
         this.xids = engine.counter("xid", FIRST_NORMAL_XID, XID_BLOCK);
+        this.committer = new Committer(engine);
+    }
+
+    /** The table and row locks of the cluster's transactions. */
+    public LockManager locks() {
+        return locks;
+    }
+
+    /** The group committer (its counters feed the metrics). */
+    public Committer committer() {
+        return committer;
     }
 
     @Override
     public Transaction begin(IsolationLevel isolationLevel, boolean readOnly) {
-        if (closed) {
-            throw new IllegalStateException("the cluster is shut down");
+        // under the manager's lock, so close() either sees the new transaction or it is refused
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the cluster is shut down");
+            }
+            RocksTransaction tx = new RocksTransaction(this, xids.next(), isolationLevel, readOnly);
+            active.add(tx);
+            return tx;
         }
-        RocksTransaction tx = new RocksTransaction(this, xids.next(), isolationLevel, readOnly);
-        active.add(tx);
-        return tx;
     }
 
     StorageEngine engine() {
         return engine;
     }
 
-    /** Makes a transaction's batch durable. */
-    void write(WriteBatchWithIndex batch) {
-        synchronized (this) {
-            try {
-                engine.db().write(engine.syncWriteOptions(), batch);
-            } catch (RocksDBException e) {
-                throw StorageEngine.ioError("could not write to the write-ahead log", e);
-            }
+    /**
+     * Makes a transaction's batch durable through the group committer, parking until it is; without
+     * {@code waitForFlush} (synchronous_commit = off) the batch is written at once without an fsync.
+     */
+    void write(WriteBatchWithIndex batch, boolean waitForFlush) {
+        if (waitForFlush) {
+            committer.commit(batch);
+            return;
+        }
+        try (WriteOptions noSync = new WriteOptions()) {
+            engine.db().write(noSync, batch);
+        } catch (RocksDBException e) {
+            throw StorageEngine.ioError("could not write to the write-ahead log", e);
         }
     }
 
@@ -62,10 +84,16 @@ public final class RocksTransactionManager implements TransactionManager, AutoCl
         return active.size();
     }
 
-    /** Rolls back the transactions still open (releasing their snapshots and batches). Idempotent. */
+    /**
+     * Stops new transactions, lets the committer write what is queued, then rolls back the transactions still
+     * open (releasing their snapshots and batches). Idempotent.
+     */
     @Override
     public void close() {
-        closed = true;
+        synchronized (this) {
+            closed = true;
+        }
+        committer.close();
         for (RocksTransaction tx : active.toArray(new RocksTransaction[0])) {
             tx.rollback();
         }

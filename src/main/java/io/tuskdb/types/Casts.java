@@ -149,7 +149,10 @@ public final class Casts {
         return t == PgType.TEXT || t == PgType.VARCHAR || t == PgType.BPCHAR || t == PgType.NAME;
     }
 
-    /** Converts a non-null value; {@code typmod} -1 for none. Explicit casts truncate varchar silently. */
+    /**
+     * Converts a non-null value; {@code typmod} -1 for none. Explicit casts truncate varchar silently. The result is
+     * null in the one case PostgreSQL's cast function returns NULL: an infinite timestamp cast to time.
+     */
     public static Object cast(Object value, PgType from, PgType to, int typmod, CastContext context,
                               FormatSettings settings) {
         boolean explicit = context == CastContext.EXPLICIT;
@@ -176,7 +179,8 @@ public final class Casts {
         }
         return switch (to) {
             case TEXT, VARCHAR, BPCHAR, NAME, UNKNOWN -> {
-                String s = from == PgType.BOOL ? (((Boolean) value) ? "true" : "false")
+                // booltext (pg_cast) gives true/false; bool to name has no cast row and goes through boolout
+                String s = from == PgType.BOOL && to != PgType.NAME ? (((Boolean) value) ? "true" : "false")
                         : TypeIO.toText(from, value, settings);
                 yield to == PgType.NAME ? TypeIO.truncateName(s) : s;
             }
@@ -205,7 +209,8 @@ public final class Casts {
             };
             case TIME -> switch (from) {
                 case TIMESTAMP -> timestampToTime((LocalDateTime) value);
-                case TIMESTAMPTZ -> timestampToTime(timestamptzToTimestamp((Instant) value, settings.timeZone()));
+                case TIMESTAMPTZ -> (((Instant) value).equals(Instant.MAX) || ((Instant) value).equals(Instant.MIN)) ? null
+                        : timestampToTime(timestamptzToTimestamp((Instant) value, settings.timeZone()));
                 case INTERVAL -> intervalToTime((Interval) value);
                 default -> throw noCast(from, to);
             };
@@ -230,39 +235,28 @@ public final class Casts {
         return end == s.length() ? s : s.substring(0, end);
     }
 
-    /** text to "char": the first byte (a multibyte first character is kept whole). */
+    /** text to "char" (text_char): the first byte. */
     private static String charFromText(String s) {
-        return s.isEmpty() ? "" : s.substring(0, Character.charCount(s.codePointAt(0)));
+        return s.isEmpty() ? "" : TypeIO.charFromByte(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)[0] & 0xFF);
     }
 
     /** "char" to int4: the byte as a signed char. */
     private static Integer charToInt(String s) {
-        if (s.isEmpty()) {
-            return 0;
-        }
-        int cp = s.codePointAt(0);
-        return cp < 128 ? cp : (int) (byte) s.getBytes(java.nio.charset.StandardCharsets.UTF_8)[0];
+        return (int) (byte) TypeIO.charByte(s);
     }
 
     private static String intToChar(int v) {
         if (v < -128 || v > 127) {
             throw new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "\"char\" out of range");
         }
-        if (v == 0) {
-            return "";
-        }
-        if (v > 0) {
-            return String.valueOf((char) v);
-        }
-        // a lone high byte: PostgreSQL would store a byte that is not valid UTF-8; keep its Latin-1 reading
-        return String.valueOf((char) (v & 0xFF));
+        return TypeIO.charFromByte(v & 0xFF);
     }
 
     private static Object toInteger(Object value, PgType from, PgType to) {
         long v;
         switch (from) {
             case INT2, INT4, INT8 -> v = ((Number) value).longValue();
-            case OID -> v = Integer.toUnsignedLong((Integer) value);
+            case OID -> v = to == PgType.INT4 ? (Integer) value : Integer.toUnsignedLong((Integer) value);
             case FLOAT4, FLOAT8 -> {
                 double d = ((Number) value).doubleValue();
                 d = Math.rint(d);
@@ -437,9 +431,10 @@ public final class Casts {
         return ZonedDateTime.ofLocal(ts, zone, null).toInstant();
     }
 
+    /** timestamp_time: an infinite timestamp has no time of day, and the cast yields NULL. */
     private static LocalTime timestampToTime(LocalDateTime ts) {
         if (ts.equals(LocalDateTime.MAX) || ts.equals(LocalDateTime.MIN)) {
-            throw new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range");
+            return null;
         }
         return ts.toLocalTime();
     }

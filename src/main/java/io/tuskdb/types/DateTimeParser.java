@@ -426,7 +426,9 @@ final class DateTimeParser {
                     rest[k++] = parts[i];
                 }
             }
-            if (rest[0].length() > 2 || "YMD".equals(settings.dateOrder()) && textual == 1) {
+            boolean yearFirst = rest[0].length() > 2
+                    || (rest[1].length() <= 2 && "YMD".equals(settings.dateOrder()) && textual == 1);
+            if (yearFirst) {
                 setYear(f, rest[0]);
                 f.day = Integer.parseInt(rest[1]);
             } else {

@@ -38,11 +38,16 @@ final class FloatFormat {
             return (1 / value < 0) ? "-0" : "0";
         }
         boolean negative = value < 0;
-        // Java 19+ Double/Float.toString produce the shortest uniquely identifying decimal (Raffaello
-        // Giulietti's algorithm); it only differs from Ryu by preferring two digits when one would do.
-        String javaText = isFloat4 ? Float.toString((float) Math.abs(value)) : Double.toString(Math.abs(value));
-        BigDecimal decimal = new BigDecimal(javaText).stripTrailingZeros();
-        decimal = shortenToOneDigit(decimal, Math.abs(value), isFloat4);
+        double abs = Math.abs(value);
+        BigDecimal decimal;
+        if (isFloat4 ? (abs < FLOAT_FAST_LOW || abs >= FLOAT_FAST_HIGH) : (abs < DOUBLE_FAST_LOW || abs >= DOUBLE_FAST_HIGH)) {
+            decimal = ryuExact(abs, isFloat4);
+        } else {
+            // Java 19+ Float/Double.toString give the shortest decimal that reads back exactly; inside these
+            // ranges no such decimal can sit on the rounding boundary, so it is exactly Ryu's choice.
+            String javaText = isFloat4 ? Float.toString((float) abs) : Double.toString(abs);
+            decimal = new BigDecimal(javaText).stripTrailingZeros();
+        }
         String digits = decimal.unscaledValue().toString();
         int exponent = digits.length() - 1 - decimal.scale();
         StringBuilder out = new StringBuilder(24);
@@ -62,21 +67,37 @@ final class FloatFormat {
         return out.toString();
     }
 
-    private static BigDecimal shortenToOneDigit(BigDecimal decimal, double abs, boolean isFloat4) {
-        if (decimal.precision() != 2) {
-            return decimal;
-        }
-        BigDecimal exact = new BigDecimal(abs);
-        BigDecimal best = null;
-        for (RoundingMode mode : new RoundingMode[]{RoundingMode.FLOOR, RoundingMode.CEILING}) {
-            BigDecimal candidate = decimal.round(new MathContext(1, mode));
-            boolean roundTrips = isFloat4 ? candidate.floatValue() == (float) abs : candidate.doubleValue() == abs;
-            if (roundTrips && candidate.signum() != 0 && (best == null
-                    || candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
-                best = candidate;
+    /** Below the smallest normal value (wide relative intervals) and from 2^52 / 2^23 up (intervals whose
+     * boundaries have few digits), Ryu and Java can choose differently; there the exact rule is applied. */
+    private static final double DOUBLE_FAST_LOW = Double.MIN_NORMAL;
+    private static final double DOUBLE_FAST_HIGH = 0x1p52;
+    private static final double FLOAT_FAST_LOW = Float.MIN_NORMAL;
+    private static final double FLOAT_FAST_HIGH = 0x1p23;
+
+    /**
+     * Ryu (as PostgreSQL builds it, without STRICTLY_SHORTEST) computed exactly: the fewest digits of any decimal
+     * strictly inside the rounding interval of {@code abs}, then {@code abs} rounded to that many digits, moved up
+     * one unit if it fell on the lower bound.
+     */
+    private static BigDecimal ryuExact(double abs, boolean isFloat4) {
+        BigDecimal v = new BigDecimal(abs);
+        double up = isFloat4 ? Math.nextUp((float) abs) : Math.nextUp(abs);
+        double down = isFloat4 ? Math.nextDown((float) abs) : Math.nextDown(abs);
+        BigDecimal two = BigDecimal.valueOf(2);
+        BigDecimal hi = v.add(new BigDecimal(up)).divide(two);
+        BigDecimal lo = v.add(new BigDecimal(Math.max(down, 0))).divide(two);
+        int k = hi.precision() - hi.scale();
+        for (; ; k--) {
+            BigDecimal n = lo.movePointLeft(k).setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE);
+            if (n.movePointRight(k).compareTo(hi) < 0) {
+                break;
             }
         }
-        return best == null ? decimal : best.stripTrailingZeros();
+        BigDecimal r = v.movePointLeft(k).setScale(0, RoundingMode.HALF_EVEN);
+        if (r.movePointRight(k).compareTo(lo) <= 0) {
+            r = r.add(BigDecimal.ONE);
+        }
+        return r.movePointRight(k).stripTrailingZeros();
     }
 
     /** C's {@code %.{precision}g}: the exact binary value rounded half-even, trailing zeros removed. */

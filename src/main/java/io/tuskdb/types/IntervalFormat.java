@@ -369,6 +369,8 @@ final class IntervalFormat {
         boolean ago = false;
         boolean sawTime = false;
         boolean sawAnything = false;
+        int fmask = 0;
+        boolean forceNegative = sqlStandard && forcesNegative(tokens);
         // Walk backwards as DecodeInterval does: a unit word gives the number before it its meaning.
         Unit pending = null;
         Unit defaultUnit = Unit.SECOND;
@@ -380,7 +382,7 @@ final class IntervalFormat {
             }
             if (Character.isLetter(c)) {
                 if (tok.equals("ago")) {
-                    if (idx != tokens.size() - 1 || ago) {
+                    if (ago || pending != null) {
                         throw bad(text);
                     }
                     ago = true;
@@ -399,6 +401,10 @@ final class IntervalFormat {
                     throw bad(text);
                 }
                 parseTimeField(tok, acc, text);
+                if (forceNegative && acc.micros > 0) {
+                    acc.micros = -acc.micros;
+                }
+                fmask = addMask(fmask, TIME_MASK, text);
                 sawTime = true;
                 defaultUnit = Unit.DAY;
                 continue;
@@ -413,8 +419,12 @@ final class IntervalFormat {
                 }
                 long years = parseLong(body.substring(0, dash), text);
                 long months = parseLong(body.substring(dash + 1), text);
+                if (months > 11) {
+                    throw fieldOverflow(text);
+                }
+                fmask = addMask(fmask, 1 << Unit.MONTH.ordinal(), text);
                 long total = Math.addExact(Math.multiplyExact(years, 12L), months);
-                acc.months = Math.addExact(acc.months, negative ? -total : total);
+                acc.months = Math.addExact(acc.months, (negative || forceNegative) ? -total : total);
                 defaultUnit = Unit.DAY;
                 continue;
             }
@@ -436,12 +446,20 @@ final class IntervalFormat {
                 whole = parseLong(body, text);
                 frac = 0;
             }
-            if (negative) {
+            if (negative || forceNegative) {
                 whole = -whole;
                 frac = -frac;
             }
             Unit u = pending != null ? pending : defaultUnit;
+            if (ago && pending == null && idx == tokens.size() - 2) {
+                throw bad(text);
+            }
             addUnit(acc, u, whole, frac);
+            int tmask = 1 << u.ordinal();
+            if (u == Unit.SECOND && frac != 0) {
+                tmask |= SECONDS_MASK;
+            }
+            fmask = addMask(fmask, tmask, text);
             pending = null;
             if (u == Unit.DAY && !sawTime) {
                 defaultUnit = Unit.SECOND;
@@ -450,25 +468,45 @@ final class IntervalFormat {
         if (pending != null || !sawAnything) {
             throw bad(text);
         }
-        if (sqlStandard && tokens.get(0).startsWith("-")) {
-            boolean moreSigns = false;
-            for (int i = 1; i < tokens.size(); i++) {
-                if (tokens.get(i).startsWith("-") || tokens.get(i).startsWith("+")) {
-                    moreSigns = true;
-                    break;
-                }
-            }
-            if (!moreSigns) {
-                acc.months = -Math.abs(acc.months);
-                acc.days = -Math.abs(acc.days);
-                acc.micros = -Math.abs(acc.micros);
-            }
-        }
         if (ago) {
             acc.months = -acc.months;
             acc.days = -acc.days;
             acc.micros = -acc.micros;
         }
+    }
+
+    /**
+     * IntervalStyle sql_standard: a leading minus with no other sign applies to every field
+     * ("-1 2:03:04" is minus one day, two hours ...).
+     */
+    private static boolean forcesNegative(List<String> tokens) {
+        boolean first = true;
+        for (String t : tokens) {
+            if (t.equals("@")) {
+                continue;
+            }
+            if (first) {
+                if (!t.startsWith("-")) {
+                    return false;
+                }
+                first = false;
+            } else if (t.startsWith("-") || t.startsWith("+")) {
+                return false;
+            }
+        }
+        return !first;
+    }
+
+    private static final int SECONDS_MASK = (1 << Unit.SECOND.ordinal()) | (1 << Unit.MILLI.ordinal())
+            | (1 << Unit.MICRO.ordinal());
+    private static final int TIME_MASK = SECONDS_MASK | (1 << Unit.MINUTE.ordinal()) | (1 << Unit.HOUR.ordinal());
+
+    /** Each field may be given once (DecodeInterval's fmask/tmask check). */
+    private static int addMask(int fmask, int tmask, String text) {
+        if ((fmask & tmask) != 0) {
+            throw bad(text);
+        }
+        return fmask | tmask;
     }
 
     /** [-]h:mm[:ss[.frac]] or mm:ss.frac, all negative when signed. */
@@ -497,7 +535,7 @@ final class IntervalFormat {
     private static long parseMinSec(String s, String text) {
         long v = parseLong(s, text);
         if (v > 59) {
-            throw new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "interval field value out of range: \"" + text + "\"");
+            throw fieldOverflow(text);
         }
         return v;
     }
@@ -507,7 +545,7 @@ final class IntervalFormat {
         String intPart = dot >= 0 ? s.substring(0, dot) : s;
         long seconds = intPart.isEmpty() ? 0 : parseLong(intPart, text);
         if (seconds > 59) {
-            throw new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "interval field value out of range: \"" + text + "\"");
+            throw fieldOverflow(text);
         }
         long micros = seconds * USECS_PER_SEC;
         if (dot >= 0) {

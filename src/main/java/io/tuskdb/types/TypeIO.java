@@ -68,7 +68,7 @@ public final class TypeIO {
             case NUMERIC -> NumericFormat.fromText(text);
             case TEXT, VARCHAR, BPCHAR, UNKNOWN -> text;
             case NAME -> truncateName(text);
-            case CHAR -> text.isEmpty() ? "" : text.substring(0, Character.charCount(text.codePointAt(0)));
+            case CHAR -> parseChar(text);
             case BYTEA -> ByteaFormat.fromText(text);
             case DATE -> DateTimeParser.parse(text, DateTimeParser.Target.DATE, settings);
             case TIME -> DateTimeParser.parse(text, DateTimeParser.Target.TIME, settings);
@@ -90,7 +90,8 @@ public final class TypeIO {
             case FLOAT4 -> ByteBuffer.allocate(4).putFloat((Float) value).array();
             case FLOAT8 -> ByteBuffer.allocate(8).putDouble((Double) value).array();
             case NUMERIC -> NumericFormat.toBinary(value);
-            case TEXT, VARCHAR, BPCHAR, NAME, UNKNOWN, CHAR -> ((String) value).getBytes(StandardCharsets.UTF_8);
+            case TEXT, VARCHAR, BPCHAR, NAME, UNKNOWN -> ((String) value).getBytes(StandardCharsets.UTF_8);
+            case CHAR -> ((String) value).isEmpty() ? new byte[0] : new byte[]{(byte) charByte((String) value)};
             case BYTEA -> ((byte[]) value).clone();
             case DATE -> ByteBuffer.allocate(4).putInt(dateToPg((LocalDate) value)).array();
             case TIME -> ByteBuffer.allocate(8).putLong(timeToMicros((LocalTime) value)).array();
@@ -122,7 +123,7 @@ public final class TypeIO {
             case NUMERIC -> NumericFormat.fromBinary(bytes);
             case TEXT, VARCHAR, BPCHAR, UNKNOWN -> decodeUtf8(bytes);
             case NAME -> truncateName(decodeUtf8(bytes));
-            case CHAR -> bytes.length == 0 ? "" : decodeUtf8(bytes);
+            case CHAR -> bytes.length == 0 ? "" : charFromByte(bytes[0] & 0xFF);
             case BYTEA -> bytes.clone();
             case DATE -> dateFromPg(getInt(buf));
             case TIME -> timeFromMicros(getLong(buf));
@@ -240,6 +241,48 @@ public final class TypeIO {
         }
         return new PgException(SqlState.CHARACTER_NOT_IN_REPERTOIRE,
                 "invalid byte sequence for encoding \"UTF8\": " + hex);
+    }
+
+    /**
+     * "char" holds one byte. An ASCII byte is its character; a byte of 0x80 and above is kept as charout prints it,
+     * {@code \ooo} (PostgreSQL stores the first byte of a multibyte character, which is no text by itself).
+     */
+    static String charFromByte(int b) {
+        if (b == 0) {
+            return "";
+        }
+        if (b < 0x80) {
+            return String.valueOf((char) b);
+        }
+        return "\\" + (char) ('0' + (b >> 6)) + (char) ('0' + ((b >> 3) & 7)) + (char) ('0' + (b & 7));
+    }
+
+    /** The byte a "char" value holds (see {@link #charFromByte}). */
+    static int charByte(String s) {
+        if (s.isEmpty()) {
+            return 0;
+        }
+        if (s.length() == 4 && s.charAt(0) == '\\') {
+            return ((s.charAt(1) - '0') << 6) | ((s.charAt(2) - '0') << 3) | (s.charAt(3) - '0');
+        }
+        char c = s.charAt(0);
+        return c < 0x80 ? c : s.getBytes(StandardCharsets.UTF_8)[0] & 0xFF;
+    }
+
+    /** charin: "\ooo" is that byte, otherwise the first byte of the text. */
+    static String parseChar(String text) {
+        if (text.length() == 4 && text.charAt(0) == '\\' && isOctal(text.charAt(1)) && isOctal(text.charAt(2))
+                && isOctal(text.charAt(3))) {
+            return charFromByte((((text.charAt(1) - '0') << 6) | ((text.charAt(2) - '0') << 3) | (text.charAt(3) - '0')) & 0xFF);
+        }
+        if (text.isEmpty()) {
+            return "";
+        }
+        return charFromByte(charByte(text));
+    }
+
+    private static boolean isOctal(char c) {
+        return c >= '0' && c <= '7';
     }
 
     /** name: at most NAMEDATALEN-1 = 63 bytes, cut at a character boundary (pg_mbcliplen). */

@@ -306,6 +306,18 @@ class KeyEncodingTest {
     }
 
     @Test
+    void integerKeysWiderThanTheColumnAreRefusedNotNarrowed() {
+        assertThat(enc(PgType.INT8, 5)).isEqualTo(enc(PgType.INT8, 5L));
+        assertThat(enc(PgType.INT2, 5)).isEqualTo(enc(PgType.INT2, (short) 5));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> enc(PgType.INT2, 100_000))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> enc(PgType.INT4, 1L << 40))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> enc(PgType.INT8, new BigDecimal("1.5")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void prefixEndIsTheSuccessorOfAllExtensions() {
         assertThat(KeyEncoding.prefixEnd(new byte[]{1, 2})).containsExactly(1, 3);
         assertThat(KeyEncoding.prefixEnd(new byte[]{1, (byte) 0xFF})).containsExactly(2);

@@ -161,4 +161,44 @@ class RocksTransactionTest {
             tx.rollback();
         }
     }
+
+    @Test
+    void asynchronousCommitIsVisibleAtOnceAndKeptByACleanClose() {
+        try (StorageEngine engine = StorageEngine.open(dir); RocksTransactionManager tm = new RocksTransactionManager(engine)) {
+            Transaction tx = tm.begin(IsolationLevel.READ_COMMITTED, false);
+            tx.setSynchronousCommit(false);
+            tx.put(b("async"), b("1"));
+            tx.commit();
+            assertThat(tm.committer().transactionsCommitted()).isZero();
+            Transaction r = tm.begin(IsolationLevel.READ_COMMITTED, true);
+            assertThat(s(r.get(b("async")))).isEqualTo("1");
+            r.rollback();
+        }
+        try (StorageEngine engine = StorageEngine.open(dir); RocksTransactionManager tm = new RocksTransactionManager(engine)) {
+            Transaction r = tm.begin(IsolationLevel.READ_COMMITTED, true);
+            assertThat(s(r.get(b("async")))).isEqualTo("1");
+            r.rollback();
+        }
+    }
+
+    @Test
+    void shutdownRollsBackOpenTransactionsAndTheirCursorsFailCleanly() {
+        try (StorageEngine engine = StorageEngine.open(dir)) {
+            RocksTransactionManager tm = new RocksTransactionManager(engine);
+            Transaction setup = tm.begin(IsolationLevel.READ_COMMITTED, false);
+            setup.put(b("a"), b("1"));
+            setup.put(b("b"), b("2"));
+            setup.commit();
+            Transaction tx = tm.begin(IsolationLevel.READ_COMMITTED, false);
+            tx.put(b("c"), b("3"));
+            KvCursor cursor = tx.scan(null, null);
+            assertThat(cursor.next()).isTrue();
+            tm.close(); // as a fast shutdown does, from another session's point of view
+            assertThat(tx.isActive()).isFalse();
+            assertThatThrownBy(cursor::next).isInstanceOf(IllegalStateException.class);
+            cursor.close();
+            assertThatThrownBy(() -> tx.get(b("a"))).isInstanceOf(IllegalStateException.class);
+            tm.close();
+        }
+    }
 }

@@ -96,6 +96,12 @@ class CastsTest {
         assertError(() -> cast("99999", PgType.VARCHAR, PgType.INT2), "22003",
                 "value \"99999\" is out of range for type smallint");
         assertThat(cast("a", PgType.CHAR, PgType.INT4)).isEqualTo(97);
+        assertThat(cast(-7, PgType.INT4, PgType.CHAR)).isEqualTo("\\371");
+        assertThat(cast("é", PgType.TEXT, PgType.CHAR)).isEqualTo("\\303");
+        assertThat(cast(TypeIO.fromText(PgType.CHAR, "\\303", PARIS), PgType.CHAR, PgType.INT4)).isEqualTo(-61);
+        assertThat(cast(-1, PgType.OID, PgType.INT4)).isEqualTo(-1);
+        assertThat(cast(true, PgType.BOOL, PgType.NAME)).isEqualTo("t");
+        assertThat(cast(LocalDateTime.MAX, PgType.TIMESTAMP, PgType.TIME)).isNull();
     }
 
     @Test

@@ -165,5 +165,15 @@ class DateTimeIOTest {
         assertThat(TypeIO.fromText(PgType.INTERVAL, "P1DT2H", FormatSettings.DEFAULT))
                 .isEqualTo(new Interval(0, 1, 7200_000_000L));
         assertError(PgType.INTERVAL, "1 day x", "22007", "invalid input syntax for type interval: \"1 day x\"");
+        // a field may appear only once
+        assertError(PgType.INTERVAL, "40.15 min 35 min", "22007", "invalid input syntax for type interval: \"40.15 min 35 min\"");
+        assertError(PgType.INTERVAL, "1-12", "22015", "interval field value out of range: \"1-12\"");
+        FormatSettings sqlStandard = new FormatSettings("ISO", "MDY", ZoneId.of("UTC"), "sql_standard", 1, true);
+        assertThat(TypeIO.toText(PgType.INTERVAL, TypeIO.fromText(PgType.INTERVAL, "-32 hour 33 minutes", sqlStandard),
+                sqlStandard)).isEqualTo("-32:33:00");
+        assertThat(TypeIO.toText(PgType.INTERVAL, TypeIO.fromText(PgType.INTERVAL, "-26.24 us 21.70 min", sqlStandard),
+                sqlStandard)).isEqualTo("-0:21:42.000026");
+        FormatSettings ymd = new FormatSettings("ISO", "YMD", ZoneId.of("UTC"), "postgres", 1, true);
+        assertThat(TypeIO.fromText(PgType.DATE, "12-oct-2007", ymd)).isEqualTo(LocalDate.of(2007, 10, 12));
     }
 }

@@ -57,6 +57,10 @@ class TypeIOTest {
         assertThat(f8("nan", 1)).isEqualTo("NaN");
         assertThat(f8("-INF", 1)).isEqualTo("-Infinity");
         assertThat(f8(" 1.5 ", 1)).isEqualTo("1.5");
+        // Ryu never picks a decimal on the rounding boundary, where Java's Double.toString may
+        assertThat(f8("-54212858077878334", 1)).isEqualTo("-5.4212858077878336e+16");
+        assertThat(f8("36978150706879101", 1)).isEqualTo("3.6978150706879104e+16");
+        assertThat(f4("998109577.20549512", 1)).isEqualTo("9.9810957e+08");
     }
 
     @Test

@@ -68,12 +68,38 @@ final class ExprAnalyzer {
             }
             if (e instanceof Expr.ColumnRef ref && !ref.star()) {
                 BoundExpr c = scope.resolve(ref.names(), ref.position());
+                if (c instanceof BoundExpr.Column col && dependsOnGroupedKey(col)) {
+                    // grouped by the table's primary key: the column has one value per group (PostgreSQL's
+                    // functional-dependency rule); carry it through the aggregation as its first value
+                    BoundExpr.Aggregate carry = new BoundExpr.Aggregate(new FirstValue(col.type()), List.of(col), false, null);
+                    int idx = aggregates.indexOf(carry);
+                    if (idx < 0) {
+                        idx = aggregates.size();
+                        aggregates.add(carry);
+                    }
+                    return new BoundExpr.Column(groupKeys.size() + idx, col.type(), col.typmod(), col.name(),
+                            col.tableOid(), col.attnum());
+                }
                 throw new PgException(SqlState.GROUPING_ERROR, "column \"" + qualifiedName(c, ref)
                         + "\" must appear in the GROUP BY clause or be used in an aggregate function")
                         .withPosition(ref.position());
             }
         }
         return bindInner(e);
+    }
+
+    private boolean dependsOnGroupedKey(BoundExpr.Column col) {
+        for (Scope.Entry en : scope.entries) {
+            if (en.columns().contains(col) && en.primaryKey().length > 0) {
+                for (int k : en.primaryKey()) {
+                    if (!groupKeys.contains(en.columns().get(k))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     private BoundExpr probe(Expr e) {
@@ -200,6 +226,14 @@ final class ExprAnalyzer {
             case Expr.ArraySubquery a -> throw Errors.featureNotSupported("ARRAY subqueries").withPosition(a.position());
             case Expr.AnyAll a -> throw Errors.featureNotSupported("ANY/ALL").withPosition(a.position());
             case Expr.Like l -> like(l);
+            case Expr.IsNull n when n.expr() instanceof Expr.RowExpr row -> {
+                // a row IS NULL when every field is, IS NOT NULL when no field is (ExecEvalRowNull)
+                List<BoundExpr> tests = new ArrayList<>();
+                for (Expr f : row.fields()) {
+                    tests.add(new BoundExpr.IsNull(resolveUnknown(bind(f)), n.negated()));
+                }
+                yield new BoundExpr.And(tests);
+            }
             case Expr.IsNull n -> new BoundExpr.IsNull(resolveUnknown(bind(n.expr())), n.negated());
             case Expr.IsBool b -> new BoundExpr.BoolTest(toBoolean(bind(b.expr()), "IS " + b.test(), b.position()),
                     switch (b.test()) {
@@ -315,9 +349,28 @@ final class ExprAnalyzer {
 
     /** A binary operator call with its operands coerced to the chosen operator's types. */
     BoundExpr operator(String symbol, BoundExpr l, BoundExpr r, int position) {
+        if (symbol.equals("||")) {
+            // text || anynonarray and anynonarray || text (textanycat / anytextcat): the non-text side is
+            // converted with its output function
+            if (isText(l.type()) && !isText(r.type()) && r.type() != PgType.UNKNOWN) {
+                r = new BoundExpr.Cast(r, PgType.TEXT, -1, CastContext.EXPLICIT);
+            } else if (isText(r.type()) && !isText(l.type()) && l.type() != PgType.UNKNOWN) {
+                l = new BoundExpr.Cast(l, PgType.TEXT, -1, CastContext.EXPLICIT);
+            } else if (l.type() == PgType.UNKNOWN && !isText(r.type()) && r.type() != PgType.UNKNOWN
+                    && r.type() != PgType.BYTEA) {
+                r = new BoundExpr.Cast(r, PgType.TEXT, -1, CastContext.EXPLICIT);
+            } else if (r.type() == PgType.UNKNOWN && !isText(l.type()) && l.type() != PgType.UNKNOWN
+                    && l.type() != PgType.BYTEA) {
+                l = new BoundExpr.Cast(l, PgType.TEXT, -1, CastContext.EXPLICIT);
+            }
+        }
         Operator op = TypeResolver.resolveOperator(symbol, l.type(), r.type(), position);
         return new BoundExpr.OpCall(op, coerceOrFail(l, op.leftType(), -1, CastContext.IMPLICIT, position),
                 coerceOrFail(r, op.rightType(), -1, CastContext.IMPLICIT, position));
+    }
+
+    private static boolean isText(PgType t) {
+        return t == PgType.TEXT || t == PgType.VARCHAR || t == PgType.BPCHAR || t == PgType.NAME;
     }
 
     private BoundExpr between(Expr.Between b) {
@@ -414,7 +467,13 @@ final class ExprAnalyzer {
             results.add(otherwise);
             resultSources.add(c.elseExpr());
         }
-        PgType t = TypeResolver.commonType(types(results), "CASE", c.position());
+        // the ELSE result goes first, as in transformCaseExpr, so its type wins ties and names errors
+        List<PgType> caseTypes = new ArrayList<>();
+        if (otherwise != null) {
+            caseTypes.add(otherwise.type());
+        }
+        caseTypes.addAll(types(results.subList(0, conds.size())));
+        PgType t = TypeResolver.commonType(caseTypes, "CASE", c.position());
         List<BoundExpr> coerced = coerceAll(results, t, resultSources);
         List<BoundExpr.When> whens = new ArrayList<>();
         for (int i = 0; i < conds.size(); i++) {
@@ -533,7 +592,18 @@ final class ExprAnalyzer {
         return new BoundExpr.Column(groupKeys.size() + idx, agg.type(), -1, name, 0, 0);
     }
 
-    /** An untyped literal that nothing constrained becomes text (PostgreSQL's resolveTargetListUnknowns). */
+    /**
+     * An untyped literal or parameter in a select list becomes text (PostgreSQL's resolveTargetListUnknowns);
+     * elsewhere an untyped parameter stays undetermined (42P18).
+     */
+    BoundExpr resolveUnknownOutput(BoundExpr e) {
+        if (e.type() == PgType.UNKNOWN) {
+            return coerceOrFail(e, PgType.TEXT, -1, CastContext.IMPLICIT, 0);
+        }
+        return e;
+    }
+
+    /** An untyped literal that nothing constrained becomes text. */
     BoundExpr resolveUnknown(BoundExpr e) {
         if (e.type() == PgType.UNKNOWN && !(e instanceof BoundExpr.Param)) {
             return coerceOrFail(e, PgType.TEXT, -1, CastContext.IMPLICIT, 0);

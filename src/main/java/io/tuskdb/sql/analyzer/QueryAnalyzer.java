@@ -254,7 +254,7 @@ final class QueryAnalyzer {
     private static void resolveOutputs(List<BoundExpr> targets, ExprAnalyzer ea, boolean resolveUnknowns) {
         if (resolveUnknowns) {
             for (int i = 0; i < targets.size(); i++) {
-                targets.set(i, ea.resolveUnknown(targets.get(i)));
+                targets.set(i, ea.resolveUnknownOutput(targets.get(i)));
             }
         }
     }
@@ -406,7 +406,8 @@ final class QueryAnalyzer {
                     String name = i < aliases.size() ? aliases.get(i) : c.name();
                     cols.add(new BoundExpr.Column(offset + i, c.type(), c.typmod(), name, table.oid(), c.attnum()));
                 }
-                addEntry(scope, new Scope.Entry(alias, t.alias() != null ? table.name() : null, cols), t.name().position());
+                addEntry(scope, new Scope.Entry(alias, t.alias() != null ? table.name() : null, cols, table.primaryKey()),
+                        t.name().position());
                 cols.forEach(c -> star.add(new Scope.StarColumn(c.name(), c)));
                 yield new BoundQuery.TableRef(table, alias, offset);
             }
@@ -538,7 +539,6 @@ final class QueryAnalyzer {
             case Expr.FuncCall f -> f.name().get(f.name().size() - 1);
             case Expr.Cast c -> strong(c.expr()) ? figure(c.expr()) : typeLabel(c.type());
             case Expr.TypedLiteral t -> typeLabel(t.type());
-            case Expr.BooleanLiteral b -> "bool";
             case Expr.Case c -> "case";
             case Expr.Coalesce c -> "coalesce";
             case Expr.NullIf n -> "nullif";

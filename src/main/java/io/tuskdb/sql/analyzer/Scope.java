@@ -13,7 +13,11 @@ import java.util.List;
  */
 final class Scope {
     /** One FROM item: an alias naming a slice [offset, offset + columns) of the FROM row. */
-    record Entry(String alias, String tableName, List<BoundExpr.Column> columns) {
+    record Entry(String alias, String tableName, List<BoundExpr.Column> columns, int[] primaryKey) {
+        Entry(String alias, String tableName, List<BoundExpr.Column> columns) {
+            this(alias, tableName, columns, new int[0]);
+        }
+
         BoundExpr.Column column(String name) {
             for (BoundExpr.Column c : columns) {
                 if (c.name().equals(name)) {

@@ -189,7 +189,7 @@ abstract class DdlParser extends DmlParser {
             }
             Token sep = peek(k + 1);
             if (sep.isSelf(')')) {
-                return peek(k + 2).isKeyword("as");
+                return true;
             }
             if (!sep.isSelf(',')) {
                 return false;
@@ -292,6 +292,7 @@ abstract class DdlParser extends DmlParser {
             case "generated" -> {
                 advance();
                 boolean always;
+                Token when = cur();
                 if (acceptKw("always")) {
                     always = true;
                 } else {
@@ -317,7 +318,7 @@ abstract class DdlParser extends DmlParser {
                 expectKw("stored");
                 if (!always) {
                     throw new PgException(SqlState.SYNTAX_ERROR, "for a generated column, GENERATED ALWAYS must be specified")
-                            .withPosition(p);
+                            .withPosition(pos(when));
                 }
                 return new Constraint.Generated(name, e, text, p);
             }

@@ -146,14 +146,19 @@ abstract class ExpressionParser extends TypeParser {
                         return P_IS;
                     case "isnull", "notnull":
                         return b ? 0 : P_IS;
-                    case "between", "in", "like", "ilike", "similar":
+                    case "between", "in", "like", "ilike":
                         return b ? 0 : P_IN;
+                    case "similar":
+                        // SUBSTRING(x SIMILAR p ESCAPE e) uses SIMILAR without TO
+                        return b || !peek(1).isKeyword("to") ? 0 : P_IN;
                     case "not": {
                         Token n = peek(1);
                         if (!b && n.kind() == Token.Kind.KEYWORD) {
                             switch (n.text()) {
-                                case "between", "in", "like", "ilike", "similar":
+                                case "between", "in", "like", "ilike":
                                     return P_IN;
+                                case "similar":
+                                    return peek(2).isKeyword("to") ? P_IN : 0;
                                 default:
                                     return 0;
                             }

@@ -169,6 +169,12 @@ abstract class PrimaryParser extends ExpressionParser {
     }
 
     private Expr keywordPrimary(Token t, int p) {
+        if (t.keyword().category() == Keywords.Category.COL_NAME && !peek(1).isSelf('(')
+                && !atStandardTypeKeyword()) {
+            // col_name keywords with a special syntax (COALESCE, EXTRACT, ROW, EXISTS ...) are plain column names
+            // unless a parenthesis follows
+            return namePrimary();
+        }
         switch (t.text()) {
             case "true", "false" -> {
                 advance();
@@ -450,10 +456,16 @@ abstract class PrimaryParser extends ExpressionParser {
             }
         }
         expectSelf(')');
+        if (at(Token.Kind.STRING) && !distinct && !star && !variadic && orderBy.isEmpty()) {
+            // func_name '(' func_arg_list ')' Sconst: a generic type with modifiers, e.g. pg_catalog.varchar(3) 'x'
+            Token s = advance();
+            return new Expr.TypedLiteral(new TypeName(name, args, 0, null, p), s.text(), pos(s));
+        }
         boolean withinGroup = false;
-        if (atKw("within") && atKw(1, "group")) {
+        if (atKw("within")) {
+            // WITHIN, FILTER and OVER are AS_LABEL keywords: after a call they can only start these clauses
             advance();
-            advance();
+            expectKw("group");
             expectSelf('(');
             expectKw("order");
             expectKw("by");
@@ -462,15 +474,15 @@ abstract class PrimaryParser extends ExpressionParser {
             withinGroup = true;
         }
         Expr filter = null;
-        if (atKw("filter") && peek(1).isSelf('(')) {
+        if (atKw("filter")) {
             advance();
-            advance();
+            expectSelf('(');
             expectKw("where");
             filter = aExpr();
             expectSelf(')');
         }
         WindowDef over = null;
-        if (atKw("over") && (peek(1).isSelf('(') || isColId(peek(1)))) {
+        if (atKw("over")) {
             advance();
             if (atSelf('(')) {
                 over = windowSpecification(null);

@@ -328,7 +328,8 @@ abstract class QueryParser extends PrimaryParser {
         } else {
             acceptKw("all");
         }
-        List<TargetItem> targets = endsTargetList(cur()) ? List.of() : targetList();
+        // opt_target_list, except that DISTINCT requires a target list
+        List<TargetItem> targets = !distinct && endsTargetList(cur()) ? List.of() : targetList();
         if (atKw("into")) {
             throw notSupported("SELECT INTO", cur());
         }
@@ -418,7 +419,13 @@ abstract class QueryParser extends PrimaryParser {
         List<List<Expr>> rows = new ArrayList<>();
         do {
             expectSelf('(');
-            rows.add(exprList());
+            List<Expr> row = exprList();
+            if (!rows.isEmpty() && row.size() != rows.get(0).size()) {
+                // transformValuesClause reports this before any name is resolved
+                throw new PgException(SqlState.SYNTAX_ERROR, "VALUES lists must all be the same length")
+                        .withPosition(row.get(0).position());
+            }
+            rows.add(row);
             expectSelf(')');
         } while (acceptSelf(','));
         return new QueryBody.ValuesSelect(rows, p);

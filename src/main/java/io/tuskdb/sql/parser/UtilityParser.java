@@ -69,9 +69,14 @@ abstract class UtilityParser extends DdlParser {
                         isolation = Statement.IsolationLevel.READ_UNCOMMITTED;
                     }
                 }
-            } else if (atKw("read") && (atKw(1, "only") || atKw(1, "write"))) {
+            } else if (atKw("read")) {
                 advance();
-                readOnly = advance().isKeyword("only");
+                if (acceptKw("only")) {
+                    readOnly = true;
+                } else {
+                    expectKw("write");
+                    readOnly = false;
+                }
             } else if (acceptKw("deferrable")) {
                 deferrable = true;
             } else if (atKw("not") && atKw(1, "deferrable")) {
@@ -388,7 +393,7 @@ abstract class UtilityParser extends DdlParser {
         Expr where = null;
         if (atKw("where")) {
             if (!from) {
-                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "WHERE clause not allowed with COPY TO")
+                throw new PgException(SqlState.SYNTAX_ERROR, "WHERE clause not allowed with COPY TO")
                         .withPosition(curPos());
             }
             advance();

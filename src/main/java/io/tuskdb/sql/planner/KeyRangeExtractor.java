@@ -2,6 +2,8 @@ package io.tuskdb.sql.planner;
 
 import io.tuskdb.catalog.TableDescriptor;
 import io.tuskdb.sql.analyzer.BoundExpr;
+import io.tuskdb.sql.functions.Builtins;
+import io.tuskdb.sql.functions.Operator;
 import io.tuskdb.types.PgType;
 
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ public final class KeyRangeExtractor {
     public record Result(PlanNode.KeyAccess keys, BoundExpr residual) {
     }
 
-    private record Comparison(BoundExpr conjunct, int column, String op, BoundExpr value) {
+    private record Comparison(BoundExpr original, BoundExpr conjunct, int column, String op, BoundExpr value) {
     }
 
     public static Result extract(TableDescriptor table, BoundExpr predicate) {
@@ -42,6 +44,7 @@ public final class KeyRangeExtractor {
             }
         }
         List<BoundExpr> used = new ArrayList<>();
+        List<BoundExpr> usedOriginals = new ArrayList<>();
         List<BoundExpr> prefix = new ArrayList<>();
         List<PlanNode.KeyRangeSpec> ranges = null;
         for (int k = 0; k < pk.length && ranges == null; k++) {
@@ -50,6 +53,7 @@ public final class KeyRangeExtractor {
             if (eq != null) {
                 prefix.add(eq.value());
                 used.add(eq.conjunct());
+                usedOriginals.add(eq.original());
                 continue;
             }
             BoundExpr.InList in = null;
@@ -67,6 +71,7 @@ public final class KeyRangeExtractor {
                     ranges.add(new PlanNode.KeyRangeSpec(point, true, point, true));
                 }
                 used.add(in);
+                usedOriginals.add(in);
                 break;
             }
             Comparison lower = find(comparisons, column, ">");
@@ -85,10 +90,12 @@ public final class KeyRangeExtractor {
             if (lower != null) {
                 lo.add(lower.value());
                 used.add(lower.conjunct());
+                usedOriginals.add(lower.original());
             }
             if (upper != null) {
                 hi.add(upper.value());
                 used.add(upper.conjunct());
+                usedOriginals.add(upper.original());
             }
             ranges = List.of(new PlanNode.KeyRangeSpec(lo, lower == null || lower.op().equals(">="), hi,
                     upper == null || upper.op().equals("<=")));
@@ -101,7 +108,7 @@ public final class KeyRangeExtractor {
         }
         List<BoundExpr> rest = new ArrayList<>();
         for (BoundExpr c : conjuncts) {
-            if (!used.contains(c)) {
+            if (!usedOriginals.contains(c)) {
                 rest.add(c);
             }
         }
@@ -127,7 +134,7 @@ public final class KeyRangeExtractor {
         }
         int left = keyColumn(table, call.left());
         if (left >= 0 && Exprs.rowIndependent(call.right()) && compatible(call.right().type(), call.left().type())) {
-            return new Comparison(e, left, op, call.right());
+            return new Comparison(e, e, left, op, call.right());
         }
         int right = keyColumn(table, call.right());
         if (right >= 0 && Exprs.rowIndependent(call.left()) && compatible(call.left().type(), call.right().type())) {
@@ -138,9 +145,19 @@ public final class KeyRangeExtractor {
                 case ">=" -> "<=";
                 default -> op;
             };
-            return new Comparison(e, right, flipped, call.left());
+            return new Comparison(e, commuted(call, flipped), right, flipped, call.left());
         }
         return null;
+    }
+
+    /** {@code 5 < id} as {@code id > 5}, the way PostgreSQL shows an index condition (its commutator). */
+    private static BoundExpr commuted(BoundExpr.OpCall call, String flipped) {
+        for (Operator op : Builtins.operators(flipped)) {
+            if (op.leftType() == call.operator().rightType() && op.rightType() == call.operator().leftType()) {
+                return new BoundExpr.OpCall(op, call.right(), call.left());
+            }
+        }
+        return call;
     }
 
     /** The table column a key-side operand is (a bare column, or varchar relabelled as text), else -1. */
