@@ -40,7 +40,7 @@ class CodecTest {
                 .isEqualTo("440000000f0002000000013" + "1ffffffff");
         assertThat(encode(new BackendMessage.RowDescription(List.of(
                 new BackendMessage.Field("a", 16384, (short) 1, 23, (short) 4, -1, (short) 0)))))
-                .isEqualTo("54000000180001" + "6100" + "00004000" + "0001" + "00000017" + "0004" + "ffffffff" + "0000");
+                .isEqualTo("540000001a0001" + "6100" + "00004000" + "0001" + "00000017" + "0004" + "ffffffff" + "0000");
         assertThat(encode(new BackendMessage.AuthenticationSasl(List.of("SCRAM-SHA-256"))))
                 .isEqualTo("52000000170000000a" + "534352414d2d5348412d32353600" + "00");
         assertThat(encode(new BackendMessage.CopyInResponse(false, 2))).isEqualTo("470000000b00000200000000");
@@ -51,7 +51,7 @@ class CodecTest {
     void errorResponseFields() throws IOException {
         PgException e = new PgException(SqlState.UNDEFINED_TABLE, Severity.ERROR, "x", "d", null, 15, null, "t", null,
                 null, null);
-        assertThat(encode(new BackendMessage.ErrorResponse(e))).isEqualTo("45000000" + "2d"
+        assertThat(encode(new BackendMessage.ErrorResponse(e))).isEqualTo("45000000" + "27"
                 + "534552524f5200" + "564552524f5200" + "433432503031" + "00" + "4d7800" + "446400" + "50313500"
                 + "747400" + "00");
     }
@@ -64,7 +64,7 @@ class CodecTest {
     @Test
     void frontendMessages() throws IOException {
         FrontendDecoder d = decoder("51000000" + "0d" + "53454c4543542031" + "00"   // Q "SELECT 1"
-                + "50000000" + "10" + "733100" + "24312000" + "0001" + "00000017"   // P "s1" "$1 " [23]
+                + "50000000" + "11" + "733100" + "24312000" + "0001" + "00000017"   // P "s1" "$1 " [23]
                 + "45000000" + "09" + "00" + "0000000a"                             // E "" 10
                 + "53000000" + "04");                                                // S
         assertThat(d.readMessage(false)).isEqualTo(new FrontendMessage.Query("SELECT 1"));
@@ -83,12 +83,12 @@ class CodecTest {
         assertThat(decoder("0000001004d2162e0000007b000001c8").readStartupPacket())
                 .isEqualTo(new FrontendMessage.CancelRequest(123, 456));
         FrontendMessage.StartupMessage s = (FrontendMessage.StartupMessage)
-                decoder("00000013" + "00030000" + "7573657200" + "6100" + "00").readStartupPacket();
+                decoder("00000010" + "00030000" + "7573657200" + "6100" + "00").readStartupPacket();
         assertThat(s.majorVersion()).isEqualTo(3);
         assertThat(s.parameters()).containsEntry("user", "a");
         assertThatThrownBy(() -> decoder("0000000400030000").readStartupPacket())
                 .hasMessage("invalid length of startup packet");
-        assertThatThrownBy(() -> decoder("00000011" + "00030000" + "7573657200" + "6100").readStartupPacket())
+        assertThatThrownBy(() -> decoder("0000000f" + "00030000" + "7573657200" + "6100").readStartupPacket())
                 .hasMessage("invalid startup packet layout: expected terminator as last byte");
     }
 

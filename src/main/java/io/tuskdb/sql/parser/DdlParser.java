@@ -151,16 +151,20 @@ abstract class DdlParser extends DmlParser {
             inherits = qualifiedNameList();
             expectSelf(')');
         }
-        if (atKw("partition") || atKw("using") || atKw("tablespace")) {
-            throw notSupported("CREATE TABLE ... " + cur().text().toUpperCase(Locale.ROOT), cur());
+        if (atKw("partition")) {
+            throw notSupported("CREATE TABLE ... PARTITION BY", cur());
         }
-        if (atKw("with")) {
-            if (atKw(1, "oids")) {
-                throw notSupported("WITH OIDS", cur());
+        if (acceptKw("using")) {
+            Token am = cur();
+            if (!colId().equals("heap")) {
+                throw notSupported("table access methods other than heap", am);
             }
-            throw notSupported("storage parameters", cur());
         }
-        acceptKws("without", "oids");
+        if (acceptKw("with")) {
+            storageParameters(false);
+        } else {
+            acceptKws("without", "oids");
+        }
         String onCommit = null;
         if (acceptKw("on")) {
             expectKw("commit");
@@ -175,7 +179,69 @@ abstract class DdlParser extends DmlParser {
                 onCommit = "preserve_rows";
             }
         }
+        tablespace();
         return new CreateTable(name, persistence, ifNotExists, columns, constraints, inherits, onCommit);
+    }
+
+    /** TABLESPACE name: only pg_default, the one tablespace TuskDB has. */
+    private void tablespace() {
+        if (acceptKw("tablespace")) {
+            Token t = cur();
+            if (!colId().equals("pg_default")) {
+                throw notSupported("tablespaces", t);
+            }
+        }
+    }
+
+    /**
+     * reloptions: '(' name [= value], ... ')'. Storage parameters tune PostgreSQL's heap and indexes and have no
+     * effect on TuskDB's storage; known names are accepted and ignored, unknown ones fail as PostgreSQL does.
+     */
+    private void storageParameters(boolean index) {
+        expectSelf('(');
+        do {
+            String name = colLabel();
+            if (acceptSelf('.')) {
+                name = name + "." + colLabel();
+            }
+            if (acceptSelf('=')) {
+                Token v = cur();
+                if (v.isSelf('-') || v.isSelf('+')) {
+                    numericOnly();
+                } else if (v.kind() == Token.Kind.STRING || v.kind() == Token.Kind.INTEGER
+                        || v.kind() == Token.Kind.NUMERIC || isColLabel(v)) {
+                    advance();
+                } else {
+                    throw syntaxError();
+                }
+            }
+            if (!knownStorageParameter(name, index)) {
+                throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "unrecognized parameter \"" + name + "\"");
+            }
+        } while (acceptSelf(','));
+        expectSelf(')');
+    }
+
+    private static boolean knownStorageParameter(String name, boolean index) {
+        if (index) {
+            return switch (name) {
+                case "fillfactor", "deduplicate_items", "fastupdate", "gin_pending_list_limit", "buffering",
+                     "pages_per_range", "autosummarize" -> true;
+                default -> false;
+            };
+        }
+        String n = name.startsWith("toast.") ? name.substring(6) : name;
+        return switch (n) {
+            case "fillfactor", "toast_tuple_target", "parallel_workers", "autovacuum_enabled",
+                 "autovacuum_vacuum_threshold", "autovacuum_vacuum_insert_threshold", "autovacuum_analyze_threshold",
+                 "autovacuum_vacuum_cost_delay", "autovacuum_vacuum_cost_limit", "autovacuum_freeze_min_age",
+                 "autovacuum_freeze_max_age", "autovacuum_freeze_table_age", "autovacuum_multixact_freeze_min_age",
+                 "autovacuum_multixact_freeze_max_age", "autovacuum_multixact_freeze_table_age",
+                 "autovacuum_vacuum_scale_factor", "autovacuum_vacuum_insert_scale_factor",
+                 "autovacuum_analyze_scale_factor", "log_autovacuum_min_duration", "user_catalog_table",
+                 "vacuum_index_cleanup", "vacuum_truncate" -> true;
+            default -> false;
+        };
     }
 
     /** {@code CREATE TABLE t (a, b) AS ...}: a plain name list followed by AS. */
@@ -392,13 +458,20 @@ abstract class DdlParser extends DmlParser {
         return false;
     }
 
-    /** opt_definition / OptConsTableSpace of index-backed constraints: not supported. */
+    /** opt_definition / OptConsTableSpace of index-backed constraints. */
     private void indexOptions() {
         if (atKw("with") && peek(1).isSelf('(')) {
-            throw notSupported("index storage parameters", cur());
+            advance();
+            storageParameters(true);
         }
         if (atKw("using") && atKw(1, "index")) {
-            throw notSupported("USING INDEX", cur());
+            if (atKw(2, "tablespace")) {
+                advance();
+                advance();
+                tablespace();
+            } else {
+                throw notSupported("USING INDEX", cur());
+            }
         }
     }
 
@@ -635,9 +708,10 @@ abstract class DdlParser extends DmlParser {
         expectSelf(')');
         List<String> include = include();
         boolean nullsNotDistinct = nullsDistinct();
-        if (atKw("with") || atKw("tablespace")) {
-            throw notSupported("CREATE INDEX ... " + cur().text().toUpperCase(Locale.ROOT), cur());
+        if (acceptKw("with")) {
+            storageParameters(true);
         }
+        tablespace();
         Expr where = acceptKw("where") ? aExpr() : null;
         return new CreateIndex(name, table, unique, concurrently, ifNotExists, method, elements, include,
                 nullsNotDistinct, where);

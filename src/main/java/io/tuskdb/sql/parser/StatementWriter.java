@@ -220,6 +220,18 @@ final class StatementWriter extends DdlWriter {
             }
             case Statement.Discard d -> out.append("DISCARD ").append(d.target().name());
             case Statement.Checkpoint c -> out.append("CHECKPOINT");
+            case Statement.Vacuum v -> {
+                out.append(v.vacuum() ? "VACUUM" : "ANALYZE");
+                if (!v.options().isEmpty()) {
+                    out.append(" (");
+                    options(v.options());
+                    out.append(')');
+                }
+                for (int i = 0; i < v.tables().size(); i++) {
+                    out.append(i == 0 ? " " : ", ");
+                    name(v.tables().get(i));
+                }
+            }
         }
     }
 

@@ -65,7 +65,9 @@ public final class Explain {
         switch (n) {
             case PlanNode.Filter f -> {
                 // a Filter node is shown as its input's "Filter:" line, as PostgreSQL attaches quals to nodes
-                List<String> labels = labelsOf(f.input());
+                // quals shown on a scan are not table-qualified (explain.c show_scan_qual), others are
+                List<String> labels = f.input() instanceof PlanNode.Scan s
+                        ? tableLabels(s.table(), s.alias(), false) : labelsOf(f.input());
                 List<String> filters = new ArrayList<>(extraFilters);
                 filters.add(deparse(f.condition(), labels));
                 return node(f.input(), depth, filters);
@@ -94,7 +96,7 @@ public final class Explain {
                 filters(depth, extraFilters);
             }
             case PlanNode.Scan s -> {
-                scanLines(depth, s.table(), s.alias(), s.keys(), s.filter(), labels);
+                scanLines(depth, s.table(), s.alias(), s.keys(), s.filter(), tableLabels(s.table(), s.alias(), false));
                 filters(depth, extraFilters);
             }
             case PlanNode.NestedLoop j -> {
@@ -185,11 +187,11 @@ public final class Explain {
             }
             case PlanNode.Update u -> {
                 line(depth, true, "Update on " + u.table().name() + alias(u.table(), u.alias()));
-                scanLines(depth + 1, u.table(), u.alias(), u.keys(), u.filter(), labelsOf(n));
+                scanLines(depth + 1, u.table(), u.alias(), u.keys(), u.filter(), tableLabels(u.table(), u.alias(), false));
             }
             case PlanNode.Delete d -> {
                 line(depth, true, "Delete on " + d.table().name() + alias(d.table(), d.alias()));
-                scanLines(depth + 1, d.table(), d.alias(), d.keys(), d.filter(), labelsOf(n));
+                scanLines(depth + 1, d.table(), d.alias(), d.keys(), d.filter(), tableLabels(d.table(), d.alias(), false));
             }
             case PlanNode.Filter f -> throw new IllegalStateException();
             case PlanNode.Project p -> throw new IllegalStateException();
@@ -282,7 +284,11 @@ public final class Explain {
         };
     }
 
-    private List<String> tableLabels(TableDescriptor t, String alias) {
+ private List<String> tableLabels(TableDescriptor t, String alias) {
+        return tableLabels(t, alias, qualify);
+    }
+
+    private static List<String> tableLabels(TableDescriptor t, String alias, boolean qualify) {
         List<String> out = new ArrayList<>();
         String prefix = qualify ? (alias == null ? t.name() : alias) + "." : "";
         for (var c : t.columns()) {
