@@ -57,7 +57,12 @@ final class ServerProcess implements AutoCloseable {
             }
             try (Connection ignored = connect("postgres", null)) {
                 return;
-            } catch (SQLException notYet) {
+            } catch (SQLException e) {
+                // any answer from the server (28P01, or pgjdbc's 08004 when a password is required) means it is
+                // up; 08001 is pgjdbc's "connection refused"
+                if (!"08001".equals(e.getSQLState())) {
+                    return;
+                }
                 Thread.sleep(100);
             }
         }
