@@ -5,11 +5,11 @@ import io.tuskdb.storage.BlockCounter;
 import io.tuskdb.storage.ByteWriter;
 import io.tuskdb.storage.KeyEncoding;
 import io.tuskdb.storage.StorageEngine;
-import io.tuskdb.storage.TableAccess;
 import io.tuskdb.txn.IsolationLevel;
 import io.tuskdb.txn.KvCursor;
 import io.tuskdb.txn.LockTag;
 import io.tuskdb.txn.RowLockMode;
+import io.tuskdb.txn.TableLockMode;
 import io.tuskdb.txn.Transaction;
 import io.tuskdb.txn.TransactionManager;
 import io.tuskdb.types.PgType;
@@ -37,13 +37,14 @@ final class StoredCatalog implements Catalog {
     /** NAMEDATALEN - 1: the longest identifier PostgreSQL keeps, in bytes. */
     static final int MAX_IDENTIFIER_BYTES = 63;
 
+    private final StorageEngine engine;
     private final TransactionManager transactions;
-    private final TableAccess tables;
     private final BlockCounter oids;
+    private final CatalogCache cache = new CatalogCache();
 
-    StoredCatalog(StorageEngine engine, TransactionManager transactions, TableAccess tables) {
+    StoredCatalog(StorageEngine engine, TransactionManager transactions) {
+        this.engine = engine;
         this.transactions = transactions;
-        this.tables = tables;
         this.oids = engine.counter("oid", FIRST_NORMAL_OBJECT_ID, 100);
     }
 
@@ -91,10 +92,18 @@ final class StoredCatalog implements Catalog {
 
     // ---- databases and roles
 
+    /** The latest committed value of a catalog key, outside any transaction. */
+    private byte[] committedValue(byte[] key) {
+        try {
+            return engine.db().get(key);
+        } catch (org.rocksdb.RocksDBException e) {
+            throw StorageEngine.ioError("could not read the catalog", e);
+        }
+    }
+
     @Override
     public Optional<DatabaseDescriptor> database(String name) {
-        return committed(tx -> Optional.ofNullable(tx.get(nameKey(PG_DATABASE, name)))
-                .map(CatalogCodec::decodeDatabase));
+        return Optional.ofNullable(committedValue(nameKey(PG_DATABASE, name))).map(CatalogCodec::decodeDatabase);
     }
 
     @Override
@@ -107,7 +116,7 @@ final class StoredCatalog implements Catalog {
 
     @Override
     public Optional<RoleDescriptor> role(String name) {
-        return committed(tx -> Optional.ofNullable(tx.get(nameKey(PG_AUTHID, name))).map(CatalogCodec::decodeRole));
+        return Optional.ofNullable(committedValue(nameKey(PG_AUTHID, name))).map(CatalogCodec::decodeRole);
     }
 
     void putDatabase(Transaction tx, DatabaseDescriptor d) {
@@ -120,15 +129,33 @@ final class StoredCatalog implements Catalog {
 
     // ---- tables
 
+    /**
+     * The latest committed descriptor (cached), or, when {@code tx} changed the catalog itself, the one it sees
+     * including its own changes. As in PostgreSQL, catalog lookups are not bound to the data snapshot: a table
+     * created after a REPEATABLE READ snapshot is visible (and empty) to it.
+     */
     @Override
     public Optional<TableDescriptor> table(Transaction tx, int databaseOid, String schema, String name) {
-        return Optional.ofNullable(tx.get(classKey(databaseOid, schema, name))).map(CatalogCodec::decodeTable);
+        byte[] key = classKey(databaseOid, schema, name);
+        if (cache.bypass(tx)) {
+            return Optional.ofNullable(tx.get(key)).map(CatalogCodec::decodeTable);
+        }
+        return cache.table(new CatalogCache.TableName(databaseOid, schema, name),
+                () -> Optional.ofNullable(committedValue(key)).map(CatalogCodec::decodeTable));
     }
 
     @Override
     public List<TableDescriptor> tables(Transaction tx, int databaseOid) {
         // key order is (schema, name) in byte order, which is the order the contract asks for
-        return scanAll(tx, classKeyPrefix(databaseOid).toByteArray(), CatalogCodec::decodeTable);
+        byte[] prefix = classKeyPrefix(databaseOid).toByteArray();
+        if (cache.bypass(tx)) {
+            return scanAll(tx, prefix, CatalogCodec::decodeTable);
+        }
+        return committed(fresh -> scanAll(fresh, prefix, CatalogCodec::decodeTable));
+    }
+
+    CatalogCache cache() {
+        return cache;
     }
 
     @Override
@@ -149,16 +176,24 @@ final class StoredCatalog implements Catalog {
         int[] pk = primaryKey == null ? new int[0] : primaryKey.clone();
         TableDescriptor table = new TableDescriptor((int) oids.next(), databaseOid, schema, name,
                 List.copyOf(numbered), pk, pk.length == 0 ? null : objectName(name, "pkey"));
+        cache.changedBy(tx);
         tx.put(key, CatalogCodec.encodeTable(table));
         return table;
     }
 
+    /**
+     * Removes the descriptor in the transaction and, once it commits, the rows with one range deletion (as
+     * PostgreSQL unlinks the relation's files at commit). Takes ACCESS EXCLUSIVE on the table, as DROP TABLE does.
+     */
     @Override
     public void dropTable(Transaction tx, TableDescriptor table) {
+        tx.lock(LockTag.relation(table.oid()), TableLockMode.ACCESS_EXCLUSIVE);
         byte[] key = classKey(table.databaseOid(), table.schema(), table.name());
         tx.lock(LockTag.row(key), RowLockMode.UPDATE);
+        cache.changedBy(tx);
         tx.delete(key);
-        tables.deleteAll(tx, table.oid());
+        int oid = table.oid();
+        tx.afterCommit(() -> engine.deleteRelation(oid));
     }
 
     /**

@@ -46,7 +46,7 @@ public final class StoredCluster {
             checkVersion(dataDirectory, versionFile);
             RocksTransactionManager transactions = new RocksTransactionManager(engine);
             RocksTableAccess tables = new RocksTableAccess(engine);
-            StoredCatalog catalog = new StoredCatalog(engine, transactions, tables);
+            StoredCatalog catalog = new StoredCatalog(engine, transactions);
             OpenCluster cluster = new OpenCluster(engine, transactions, tables, catalog);
             if (catalog.database("template1").isEmpty()) {
                 bootstrap(transactions, catalog, superuserName, superuserPassword);

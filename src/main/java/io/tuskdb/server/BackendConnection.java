@@ -35,6 +35,7 @@ import java.util.Optional;
  * rolls back and the socket closes; nothing escapes to the postmaster.
  */
 final class BackendConnection implements Runnable {
+    private static final System.Logger LOG = System.getLogger(BackendConnection.class.getName());
     private final Postmaster postmaster;
     private final Socket rawSocket;
     private Socket socket;
@@ -104,6 +105,7 @@ final class BackendConnection implements Runnable {
         } catch (IOException e) {
             // The client went away (EOF, reset, TLS failure): end quietly, as PostgreSQL does.
         } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "internal error in connection from " + clientAddress(), e);
             sendFatal(new PgException(SqlState.INTERNAL_ERROR, Severity.FATAL, String.valueOf(e.getMessage()), null,
                     null, 0, null, null, null, null, e));
         } finally {

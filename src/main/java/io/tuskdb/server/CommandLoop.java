@@ -29,6 +29,7 @@ import java.util.List;
  * Replies stay in the writer's buffer until ReadyForQuery, CopyInResponse or Flush.
  */
 final class CommandLoop {
+    private static final System.Logger LOG = System.getLogger(CommandLoop.class.getName());
     private final Session session;
     private final FrontendDecoder decoder;
     private final BackendWriter writer;
@@ -173,7 +174,7 @@ final class CommandLoop {
         } catch (UncheckedIOException e) {
             throw e;
         } catch (RuntimeException e) {
-            return extendedError(Errors.internal(e));
+            return extendedError(internal(e));
         }
     }
 
@@ -201,7 +202,7 @@ final class CommandLoop {
             return queryError(e);
         } catch (RuntimeException e) {
             session.abortStatement();
-            return queryError(Errors.internal(e));
+            return queryError(internal(e));
         }
         if (statements.isEmpty()) {
             writer.write(new BackendMessage.EmptyQueryResponse());
@@ -235,7 +236,7 @@ final class CommandLoop {
             } catch (RuntimeException e) {
                 state = ConnectionState.READY;
                 session.abortStatement();
-                return queryError(Errors.internal(e));
+                return queryError(internal(e));
             }
             if (session.interrupts().terminatePending()) {
                 return false; // the loop sends the FATAL
@@ -367,6 +368,12 @@ final class CommandLoop {
     }
 
     // ------------------------------------------------------------------------------------------ replies
+
+    /** A Java exception without a SQLSTATE is a bug: logged with its stack, reported as XX000. */
+    private PgException internal(RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "internal error in session " + session.backendPid(), e);
+        return Errors.internal(e);
+    }
 
     private void readyForQuery() throws IOException {
         for (String[] report : session.drainParameterReports()) {

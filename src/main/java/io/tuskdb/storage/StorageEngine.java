@@ -117,6 +117,20 @@ public final class StorageEngine implements AutoCloseable {
         return rowIds.computeIfAbsent(relationOid, oid -> counter("rowid:" + oid, 1, ROW_ID_BLOCK)).next();
     }
 
+    /**
+     * Deletes every key of a relation outside any transaction, with one range tombstone: for a dropped relation
+     * after its DROP committed (its OID is never reused, so nobody writes there again). Snapshots taken before
+     * still see the rows, as RocksDB range deletions respect snapshots.
+     */
+    public void deleteRelation(int relationOid) {
+        byte[] prefix = KeyEncoding.relationPrefix(relationOid);
+        try {
+            db().deleteRange(syncWrite, prefix, KeyEncoding.prefixEnd(prefix));
+        } catch (RocksDBException e) {
+            throw ioError("could not delete the storage of relation " + relationOid, e);
+        }
+    }
+
     public boolean isClosed() {
         return closed;
     }

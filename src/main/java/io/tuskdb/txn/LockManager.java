@@ -41,10 +41,94 @@ public final class LockManager {
         }
     }
 
+    /**
+     * The holders and waiters of one lock. Most locks (every inserted key) have one holder and no waiter, so that
+     * case lives in two fields; more holders and the wait queue are allocated only when they appear.
+     */
     private static final class LockState {
-        /** owner -> modes held, one bit per mode ordinal */
-        final Map<Long, Integer> held = new HashMap<>(4);
-        final ArrayDeque<Waiter> waiters = new ArrayDeque<>(2);
+        private static final long NONE = Long.MIN_VALUE;
+        private long owner0 = NONE;
+        /** modes held by owner0, one bit per mode ordinal */
+        private int bits0;
+        private HashMap<Long, Integer> more;
+        private ArrayDeque<Waiter> waiters;
+
+        int bitsOf(long owner) {
+            if (owner0 == owner) {
+                return bits0;
+            }
+            return more == null ? 0 : more.getOrDefault(owner, 0);
+        }
+
+        void add(long owner, int bits) {
+            if (owner0 == owner || owner0 == NONE) {
+                owner0 = owner;
+                bits0 |= bits;
+            } else {
+                if (more == null) {
+                    more = new HashMap<>(4);
+                }
+                more.merge(owner, bits, (a, b) -> a | b);
+            }
+        }
+
+        void remove(long owner) {
+            if (owner0 == owner) {
+                owner0 = NONE;
+                bits0 = 0;
+                if (more != null && !more.isEmpty()) {
+                    Map.Entry<Long, Integer> e = more.entrySet().iterator().next();
+                    owner0 = e.getKey();
+                    bits0 = e.getValue();
+                    more.remove(owner0);
+                }
+            } else if (more != null) {
+                more.remove(owner);
+            }
+        }
+
+        int holderCount() {
+            return (owner0 == NONE ? 0 : 1) + (more == null ? 0 : more.size());
+        }
+
+        /** Adds to {@code out} (when not null) the holders other than {@code owner} with a mode in {@code mask}. */
+        boolean othersHold(long owner, int mask, List<Long> out) {
+            boolean any = false;
+            if (owner0 != NONE && owner0 != owner && (bits0 & mask) != 0) {
+                if (out == null) {
+                    return true;
+                }
+                out.add(owner0);
+                any = true;
+            }
+            if (more != null) {
+                for (Map.Entry<Long, Integer> e : more.entrySet()) {
+                    if (e.getKey() != owner && (e.getValue() & mask) != 0) {
+                        if (out == null) {
+                            return true;
+                        }
+                        out.add(e.getKey());
+                        any = true;
+                    }
+                }
+            }
+            return any;
+        }
+
+        ArrayDeque<Waiter> waiters() {
+            if (waiters == null) {
+                waiters = new ArrayDeque<>(2);
+            }
+            return waiters;
+        }
+
+        boolean hasWaiters() {
+            return waiters != null && !waiters.isEmpty();
+        }
+
+        boolean isIdle() {
+            return owner0 == NONE && (more == null || more.isEmpty()) && !hasWaiters();
+        }
     }
 
     private record Waiting(LockTag tag, LockState state, Waiter waiter) {
@@ -89,7 +173,7 @@ public final class LockManager {
                 return;
             }
             w = new Waiter(owner, mode, Thread.currentThread());
-            st.waiters.addLast(w);
+            st.waiters().addLast(w);
             waiting.put(owner, new Waiting(tag, st, w));
             if (closesCycle(owner)) {
                 abandon(owner, tag, st, w);
@@ -149,7 +233,7 @@ public final class LockManager {
             if (tryGrant(owner, tag, st, mode)) {
                 return true;
             }
-            if (st.held.isEmpty() && st.waiters.isEmpty()) {
+            if (st.isIdle()) {
                 locks.remove(tag);
             }
             return false;
@@ -157,11 +241,11 @@ public final class LockManager {
     }
 
     private boolean tryGrant(long owner, LockTag tag, LockState st, LockMode mode) {
-        Integer mine = st.held.get(owner);
-        if (mine != null && (mine & bit(mode)) != 0) {
+        int mine = st.bitsOf(owner);
+        if ((mine & bit(mode)) != 0) {
             return true; // re-entrant
         }
-        if (!grantable(owner, st, mode, mine == null, null)) {
+        if (!grantable(owner, st, mode, mine == 0, null)) {
             return false;
         }
         grant(owner, tag, st, mode);
@@ -174,12 +258,10 @@ public final class LockManager {
      */
     private static boolean grantable(long owner, LockState st, LockMode mode, boolean respectQueue, Waiter upTo) {
         int conflicts = conflictMask(mode);
-        for (Map.Entry<Long, Integer> e : st.held.entrySet()) {
-            if (e.getKey() != owner && (e.getValue() & conflicts) != 0) {
-                return false;
-            }
+        if (st.othersHold(owner, conflicts, null)) {
+            return false;
         }
-        if (respectQueue) {
+        if (respectQueue && st.hasWaiters()) {
             for (Waiter other : st.waiters) {
                 if (other == upTo) {
                     break;
@@ -193,22 +275,28 @@ public final class LockManager {
     }
 
     private void grant(long owner, LockTag tag, LockState st, LockMode mode) {
-        st.held.merge(owner, bit(mode), (a, b) -> a | b);
+        st.add(owner, bit(mode));
         tagsByOwner.computeIfAbsent(owner, o -> new HashSet<>()).add(tag);
     }
 
     /** Removes a waiter that gives up, and wakes those behind it that it was blocking. */
     private void abandon(long owner, LockTag tag, LockState st, Waiter w) {
-        st.waiters.remove(w);
+        st.waiters().remove(w);
         waiting.remove(owner);
         wakeWaiters(tag, st);
     }
 
     /** Grants, in queue order, every waiter that conflicts neither with holders nor with earlier waiters. */
     private void wakeWaiters(LockTag tag, LockState st) {
+        if (!st.hasWaiters()) {
+            if (st.isIdle()) {
+                locks.remove(tag);
+            }
+            return;
+        }
         for (Iterator<Waiter> it = st.waiters.iterator(); it.hasNext(); ) {
             Waiter w = it.next();
-            boolean upgrade = st.held.containsKey(w.owner);
+            boolean upgrade = st.bitsOf(w.owner) != 0;
             if (grantable(w.owner, st, w.mode, !upgrade, w)) {
                 it.remove();
                 grant(w.owner, tag, st, w.mode);
@@ -216,7 +304,7 @@ public final class LockManager {
                 LockSupport.unpark(w.thread);
             }
         }
-        if (st.held.isEmpty() && st.waiters.isEmpty()) {
+        if (st.isIdle()) {
             locks.remove(tag);
         }
     }
@@ -231,7 +319,7 @@ public final class LockManager {
             for (LockTag tag : tags) {
                 LockState st = locks.get(tag);
                 if (st != null) {
-                    st.held.remove(owner);
+                    st.remove(owner);
                     wakeWaiters(tag, st);
                 }
             }
@@ -262,12 +350,8 @@ public final class LockManager {
         }
         List<Long> out = new ArrayList<>();
         int conflicts = conflictMask(wt.waiter().mode);
-        for (Map.Entry<Long, Integer> e : wt.state().held.entrySet()) {
-            if (e.getKey() != owner && (e.getValue() & conflicts) != 0) {
-                out.add(e.getKey());
-            }
-        }
-        for (Waiter other : wt.state().waiters) {
+        wt.state().othersHold(owner, conflicts, out);
+        for (Waiter other : wt.state().waiters()) {
             if (other == wt.waiter()) {
                 break;
             }
@@ -290,7 +374,7 @@ public final class LockManager {
         synchronized (mutex) {
             int n = 0;
             for (LockState st : locks.values()) {
-                n += st.held.size();
+                n += st.holderCount();
             }
             return n;
         }

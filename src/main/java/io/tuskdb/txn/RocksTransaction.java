@@ -42,6 +42,7 @@ final class RocksTransaction implements Transaction {
     private long lockTimeoutMillis;
     private Runnable interruptCheck;
     private boolean synchronousCommit = true;
+    private List<Runnable> afterCommit;
 
     RocksTransaction(RocksTransactionManager manager, long xid, IsolationLevel isolationLevel, boolean readOnly) {
         this.manager = manager;
@@ -238,6 +239,19 @@ final class RocksTransaction implements Transaction {
     }
 
     @Override
+    public void afterCommit(Runnable action) {
+        enter();
+        try {
+            if (afterCommit == null) {
+                afterCommit = new ArrayList<>(1);
+            }
+            afterCommit.add(action);
+        } finally {
+            guard.unlock();
+        }
+    }
+
+    @Override
     public void setSavepoint() {
         enter();
         try {
@@ -284,11 +298,13 @@ final class RocksTransaction implements Transaction {
     @Override
     public void commit() {
         enter();
+        List<Runnable> actions = null;
         try {
             if (batch != null && batch.count() > 0) {
                 manager.write(batch, synchronousCommit);
             }
             state = State.COMMITTED;
+            actions = afterCommit;
         } finally {
             if (state != State.COMMITTED) {
                 state = State.ROLLED_BACK;
@@ -297,6 +313,15 @@ final class RocksTransaction implements Transaction {
                 release();
             } finally {
                 guard.unlock();
+            }
+        }
+        if (actions != null) {
+            for (Runnable action : actions) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    // the commit stands; leftovers of a failed cleanup are unreachable garbage
+                }
             }
         }
     }
@@ -333,6 +358,7 @@ final class RocksTransaction implements Transaction {
             batch.close();
             batch = null;
         }
+        afterCommit = null;
         manager.locks().releaseAll(xid); // after the commit is durable, as PostgreSQL releases at commit
         manager.ended(this);
     }

@@ -24,7 +24,7 @@ public final class RocksTransactionManager implements TransactionManager, AutoCl
     private final Set<RocksTransaction> active = ConcurrentHashMap.newKeySet();
     private final Committer committer;
     private final LockManager locks = new LockManager();
-    private volatile boolean closed;
+    private boolean closed;
 
     public RocksTransactionManager(StorageEngine engine) {
         this.engine = engine;
@@ -44,12 +44,15 @@ public final class RocksTransactionManager implements TransactionManager, AutoCl
 
     @Override
     public Transaction begin(IsolationLevel isolationLevel, boolean readOnly) {
-        if (closed) {
-            throw new IllegalStateException("the cluster is shut down");
+        // under the manager's lock, so close() either sees the new transaction or it is refused
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the cluster is shut down");
+            }
+            RocksTransaction tx = new RocksTransaction(this, xids.next(), isolationLevel, readOnly);
+            active.add(tx);
+            return tx;
         }
-        RocksTransaction tx = new RocksTransaction(this, xids.next(), isolationLevel, readOnly);
-        active.add(tx);
-        return tx;
     }
 
     StorageEngine engine() {
@@ -87,7 +90,9 @@ public final class RocksTransactionManager implements TransactionManager, AutoCl
      */
     @Override
     public void close() {
-        closed = true;
+        synchronized (this) {
+            closed = true;
+        }
         committer.close();
         for (RocksTransaction tx : active.toArray(new RocksTransaction[0])) {
             tx.rollback();

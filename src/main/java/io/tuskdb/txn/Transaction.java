@@ -84,6 +84,14 @@ public interface Transaction {
     default void setSynchronousCommit(boolean waitForFlush) {
     }
 
+    /**
+     * Runs {@code action} once this transaction's commit is durable (never on rollback), like PostgreSQL's
+     * at-commit file unlinks; an exception it throws is not the commit's failure.
+     */
+    default void afterCommit(Runnable action) {
+        throw io.tuskdb.error.Errors.featureNotSupported("commit actions");
+    }
+
     /** Marks a save point of the writes (SAVEPOINT); save points nest. */
     default void setSavepoint() {
         throw io.tuskdb.error.Errors.featureNotSupported("savepoints");

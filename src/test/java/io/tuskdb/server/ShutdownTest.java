@@ -96,4 +96,31 @@ class ShutdownTest {
                     .doesNotContain(victimPid).hasSize(1);
         }
     }
+
+    @Test
+    void idleInTransactionTimeoutEndsTheSession() throws Exception {
+        try (TestServer server = TestServer.trust(dir); RawClient c = new RawClient(server.port())) {
+            c.login("tusk", "postgres");
+            c.query("SET idle_in_transaction_session_timeout = '150ms'");
+            c.readUntilReady();
+            c.query("BEGIN");
+            assertThat(c.readUntilReady()).last().satisfies(z -> assertThat(z.body()[0]).isEqualTo((byte) 'T'));
+            RawClient.Msg m = c.read();
+            assertThat(m.fields()).containsEntry('S', "FATAL").containsEntry('C', "25P03")
+                    .containsEntry('M', "terminating connection due to idle-in-transaction timeout");
+            assertThat(c.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void idleSessionTimeoutOutsideTransactions() throws Exception {
+        try (TestServer server = TestServer.trust(dir); RawClient c = new RawClient(server.port())) {
+            c.login("tusk", "postgres");
+            c.query("SET idle_session_timeout = '150ms'");
+            c.readUntilReady();
+            RawClient.Msg m = c.read();
+            assertThat(m.fields()).containsEntry('C', "57P05")
+                    .containsEntry('M', "terminating connection due to idle-session timeout");
+        }
+    }
 }

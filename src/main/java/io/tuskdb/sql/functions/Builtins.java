@@ -19,6 +19,8 @@ public final class Builtins {
         TextOperators.register(r);
         DateTimeOperators.register(r);
         StringFunctions.register(r);
+        RegexFunctions.register(r);
+        EncodingFunctions.register(r);
         MathFunctions.register(r);
         DateTimeFunctions.register(r);
         SystemFunctions.register(r);

@@ -81,6 +81,13 @@ final class DateTimeFunctions {
                 (c, a) -> justifyInterval((Interval) a[0]), INTERVAL);
         r.fn("make_date", DATE, IMMUTABLE, (c, a) -> makeDate((Integer) a[0], (Integer) a[1], (Integer) a[2]), INT4, INT4, INT4);
         r.fn("to_timestamp", TIMESTAMPTZ, IMMUTABLE, (c, a) -> toTimestamp((Double) a[0]), FLOAT8);
+        r.fn("to_char", TEXT, STABLE, (c, a) -> toChar((LocalDateTime) a[0], (String) a[1]), TIMESTAMP, TEXT);
+        r.fn("to_char", TEXT, STABLE, (c, a) -> toChar((Instant) a[0], (String) a[1], AnyText.settings(c).timeZone()), TIMESTAMPTZ, TEXT);
+        r.fn("to_char", TEXT, STABLE, (c, a) -> ToChar.format(ToChar.of((Interval) a[0]), (String) a[1], true), INTERVAL, TEXT);
+        r.fn("age", INTERVAL, IMMUTABLE, (c, a) -> age((LocalDateTime) a[0], (LocalDateTime) a[1]), TIMESTAMP, TIMESTAMP);
+        r.fn("age", INTERVAL, STABLE, (c, a) -> age(local((Instant) a[0], c), local((Instant) a[1], c)), TIMESTAMPTZ, TIMESTAMPTZ);
+        r.fn("age", INTERVAL, STABLE, (c, a) -> age(today(c), (LocalDateTime) a[0]), TIMESTAMP);
+        r.fn("age", INTERVAL, STABLE, (c, a) -> age(today(c), local((Instant) a[0], c)), TIMESTAMPTZ);
     }
 
     private static Instant micros(Instant t) {
@@ -416,6 +423,105 @@ final class DateTimeFunctions {
     }
 
     // ----------------------------------------------------------------------------------------- misc
+
+    private static String toChar(LocalDateTime t, String template) {
+        if (DateTimeOperators.isInfinite(t)) {
+            return null;
+        }
+        return ToChar.format(ToChar.of(t, "", 0, false), template, false);
+    }
+
+    static String toChar(Instant t, String template, ZoneId zone) {
+        if (DateTimeOperators.isInfinite(t)) {
+            return null;
+        }
+        ZonedDateTime z = t.atZone(zone);
+        String abbreviation = java.time.format.DateTimeFormatter.ofPattern("zzz", Locale.US).format(z);
+        if (abbreviation.startsWith("GMT") && abbreviation.length() > 3 || zone instanceof ZoneOffset) {
+            int off = z.getOffset().getTotalSeconds();
+            abbreviation = (off >= 0 ? "+" : "-") + String.format(Locale.ROOT, "%02d", Math.abs(off) / 3600)
+                    + (Math.abs(off) % 3600 != 0 ? String.format(Locale.ROOT, "%02d", (Math.abs(off) % 3600) / 60) : "");
+        }
+        return ToChar.format(ToChar.of(z.toLocalDateTime(), abbreviation, z.getOffset().getTotalSeconds(), true),
+                template, false);
+    }
+
+    private static LocalDateTime local(Instant t, ExecutionContext c) {
+        return Casts.timestamptzToTimestamp(t, AnyText.settings(c).timeZone());
+    }
+
+    /** CURRENT_DATE at midnight, in the session's time zone. */
+    private static LocalDateTime today(ExecutionContext c) {
+        return LocalDate.ofInstant(c.transactionStartTimestamp(), AnyText.settings(c).timeZone()).atStartOfDay();
+    }
+
+    private static final int[][] DAY_TAB = {
+            {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31},
+            {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}};
+
+    /** timestamp_age: field-wise difference, borrowing from the next field with the month lengths of the later date. */
+    static Interval age(LocalDateTime t1, LocalDateTime t2) {
+        if (DateTimeOperators.isInfinite(t1) || DateTimeOperators.isInfinite(t2)) {
+            throw DateTimeOperators.outOfRange("timestamp");
+        }
+        boolean flip = t1.isBefore(t2);
+        long usec = t1.getNano() / 1000 - t2.getNano() / 1000;
+        long sec = t1.getSecond() - t2.getSecond();
+        long min = t1.getMinute() - t2.getMinute();
+        long hour = t1.getHour() - t2.getHour();
+        long mday = t1.getDayOfMonth() - t2.getDayOfMonth();
+        long mon = t1.getMonthValue() - t2.getMonthValue();
+        long year = (long) t1.getYear() - t2.getYear();
+        if (flip) {
+            usec = -usec;
+            sec = -sec;
+            min = -min;
+            hour = -hour;
+            mday = -mday;
+            mon = -mon;
+            year = -year;
+        }
+        while (usec < 0) {
+            usec += 1_000_000;
+            sec--;
+        }
+        while (sec < 0) {
+            sec += 60;
+            min--;
+        }
+        while (min < 0) {
+            min += 60;
+            hour--;
+        }
+        while (hour < 0) {
+            hour += 24;
+            mday--;
+        }
+        LocalDateTime ref = flip ? t1 : t2;
+        while (mday < 0) {
+            mday += DAY_TAB[ref.toLocalDate().isLeapYear() ? 1 : 0][ref.getMonthValue() - 1];
+            mon--;
+        }
+        while (mon < 0) {
+            mon += 12;
+            year--;
+        }
+        if (flip) {
+            usec = -usec;
+            sec = -sec;
+            min = -min;
+            hour = -hour;
+            mday = -mday;
+            mon = -mon;
+            year = -year;
+        }
+        long months = year * 12 + mon;
+        if (months > Integer.MAX_VALUE || months < Integer.MIN_VALUE) {
+            throw DateTimeOperators.outOfRange("interval");
+        }
+        long micros = ((hour * 60 + min) * 60 + sec) * 1_000_000 + usec;
+        return new Interval((int) months, (int) mday, micros);
+    }
 
     private static Interval justifyDays(Interval iv) {
         int wholeMonths = iv.days() / 30;

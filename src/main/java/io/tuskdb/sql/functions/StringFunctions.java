@@ -43,6 +43,11 @@ final class StringFunctions {
             r.fn(name, TEXT, IMMUTABLE, (c, a) -> substr((String) a[0], (Integer) a[1], (Integer) a[2]), TEXT, INT4, INT4);
         }
         r.fn("strpos", INT4, IMMUTABLE, (c, a) -> strpos((String) a[0], (String) a[1]), TEXT, TEXT);
+        r.fn("position", INT4, IMMUTABLE, (c, a) -> strpos((String) a[0], (String) a[1]), TEXT, TEXT);
+        r.fn("overlay", TEXT, IMMUTABLE, (c, a) -> overlay((String) a[0], (String) a[1], (Integer) a[2],
+                charLength((String) a[1])), TEXT, TEXT, INT4);
+        r.fn("overlay", TEXT, IMMUTABLE, (c, a) -> overlay((String) a[0], (String) a[1], (Integer) a[2],
+                (Integer) a[3]), TEXT, TEXT, INT4, INT4);
         r.fn("btrim", TEXT, IMMUTABLE, (c, a) -> trim((String) a[0], " ", true, true), TEXT);
         r.fn("btrim", TEXT, IMMUTABLE, (c, a) -> trim((String) a[0], (String) a[1], true, true), TEXT, TEXT);
         r.fn("ltrim", TEXT, IMMUTABLE, (c, a) -> trim((String) a[0], " ", true, false), TEXT);
@@ -164,6 +169,14 @@ final class StringFunctions {
     static int strpos(String s, String sub) {
         int idx = s.indexOf(sub);
         return idx < 0 ? 0 : s.codePointCount(0, idx) + 1;
+    }
+
+    /** overlay(s placing r from start for count) = substr(s, 1, start - 1) || r || substr(s, start + count). */
+    static String overlay(String s, String replacement, int start, int count) {
+        if (start <= 0 || count < 0) {
+            throw new PgException(SqlState.SUBSTRING_ERROR, "negative substring length not allowed");
+        }
+        return substr(s, 1, start - 1) + replacement + substr(s, (int) Math.min(Integer.MAX_VALUE, (long) start + count), null);
     }
 
     static String trim(String s, String chars, boolean leading, boolean trailing) {

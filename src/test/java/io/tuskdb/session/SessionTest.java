@@ -1,0 +1,199 @@
+package io.tuskdb.session;
+
+import io.tuskdb.catalog.Cluster;
+import io.tuskdb.catalog.StoredCluster;
+import io.tuskdb.error.PgException;
+import io.tuskdb.session.settings.SessionSettings;
+import io.tuskdb.sql.Execution;
+import io.tuskdb.sql.ParsedStatement;
+import io.tuskdb.sql.SqlEngine;
+import io.tuskdb.txn.IsolationLevel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The transaction block state machine and interrupts of a session, driven as the protocol drives it. */
+class SessionTest {
+    @TempDir
+    Path dir;
+    Cluster cluster;
+    SqlEngine engine = new SqlEngine();
+    Session session;
+    List<PgException> notices = new ArrayList<>();
+
+    @BeforeEach
+    void open() {
+        cluster = StoredCluster.open(dir, "tusk", null);
+        session = newSession(1);
+        run("CREATE TABLE t (id int PRIMARY KEY)");
+    }
+
+    private Session newSession(int pid) {
+        Session s = new Session(cluster, engine, pid, cluster.catalog().role("tusk").orElseThrow(),
+                cluster.catalog().database("postgres").orElseThrow(), new SessionSettings(Map.of()), p -> null);
+        s.setNoticeSink(notices::add);
+        return s;
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+        cluster.close();
+    }
+
+    /** One statement the way a simple query runs it; returns the tag or rethrows after aborting. */
+    private String run(String sql) {
+        ParsedStatement st = session.parse(sql).get(0);
+        try {
+            session.beginStatement(st, sql, true);
+            try (Execution e = session.plan(st, new int[0]).execute(session, new Object[0])) {
+                while (e.next() != null) {
+                    // drain
+                }
+                String tag = e.commandTag();
+                session.endStatement(true);
+                return tag;
+            }
+        } catch (PgException e) {
+            session.abortStatement();
+            throw e;
+        }
+    }
+
+    private long count() {
+        ParsedStatement st = session.parse("SELECT count(*) FROM t").get(0);
+        session.beginStatement(st, "", true);
+        try (Execution e = session.plan(st, new int[0]).execute(session, new Object[0])) {
+            long n = (Long) e.next()[0];
+            while (e.next() != null) {
+                // drain
+            }
+            session.endStatement(true);
+            return n;
+        }
+    }
+
+    @Test
+    void implicitTransactionsCommitPerStatement() {
+        run("INSERT INTO t VALUES (1)");
+        assertThat(session.transactionState()).isEqualTo(TransactionState.IDLE);
+        assertThat(session.transaction()).isNull();
+        assertThat(count()).isEqualTo(1);
+    }
+
+    @Test
+    void blockFailsAndOnlyExitsRun() {
+        run("BEGIN");
+        assertThat(session.transactionState()).isEqualTo(TransactionState.BLOCK);
+        run("INSERT INTO t VALUES (1)");
+        assertThatThrownBy(() -> run("INSERT INTO t VALUES (1)")).isInstanceOf(PgException.class);
+        assertThat(session.transactionState()).isEqualTo(TransactionState.FAILED);
+        assertThat(session.transactionState().readyForQueryStatus()).isEqualTo('E');
+        assertThatThrownBy(() -> run("SELECT 1"))
+                .hasMessage("current transaction is aborted, commands ignored until end of transaction block");
+        assertThat(run("COMMIT")).isEqualTo("ROLLBACK");
+        assertThat(session.transactionState()).isEqualTo(TransactionState.IDLE);
+        assertThat(count()).isZero();
+    }
+
+    @Test
+    void beginWithIsolationLevelAndWarnings() {
+        session.beginStatement(session.parse("BEGIN").get(0), "BEGIN", true);
+        session.beginTransactionBlock(IsolationLevel.REPEATABLE_READ, true);
+        assertThat(session.transaction().isolationLevel()).isEqualTo(IsolationLevel.REPEATABLE_READ);
+        assertThat(session.setting("transaction_isolation")).isEqualTo("repeatable read");
+        assertThat(session.setting("transaction_read_only")).isEqualTo("on");
+        session.endStatement(true);
+        session.beginTransactionBlock(null, null);
+        assertThat(notices).singleElement().satisfies(n -> {
+            assertThat(n.sqlState().code()).isEqualTo("25001");
+            assertThat(n.getMessage()).isEqualTo("there is already a transaction in progress");
+        });
+        session.rollbackTransactionBlock();
+        session.rollbackTransactionBlock();
+        assertThat(notices.get(1).getMessage()).isEqualTo("there is no transaction in progress");
+        assertThat(session.setting("transaction_isolation")).isEqualTo("read committed");
+    }
+
+    @Test
+    void setInsideARolledBackBlockIsUndone() {
+        run("BEGIN");
+        session.setSetting("search_path", "other", false);
+        run("ROLLBACK");
+        assertThat(session.setting("search_path")).isEqualTo("\"$user\", public");
+        assertThat(session.searchPath()).containsExactly("public");
+        run("BEGIN");
+        session.setSetting("search_path", "a, \"B\"", false);
+        run("COMMIT");
+        assertThat(session.searchPath()).containsExactly("a", "B");
+        session.setSetting("DateStyle", "SQL, DMY", true); // outside a block: warns
+        assertThat(notices).last().satisfies(n -> assertThat(n.getMessage())
+                .isEqualTo("SET LOCAL can only be used in transaction blocks"));
+    }
+
+    @Test
+    void portalsEndWithTheirTransaction() {
+        run("BEGIN");
+        PreparedStatement ps = session.prepare("s", "SELECT 1", new int[0]);
+        session.bind("p", ps, new Object[0], new short[] {0});
+        assertThat(session.portal("p")).isNotNull();
+        run("COMMIT");
+        assertThatThrownBy(() -> session.portal("p")).hasMessage("portal \"p\" does not exist");
+        assertThat(session.statement("s")).isSameAs(ps);
+        assertThatThrownBy(() -> session.prepare("s", "SELECT 2", new int[0]))
+                .hasMessage("prepared statement \"s\" already exists");
+    }
+
+    @Test
+    void cancelIsIgnoredWhenIdleAndInterruptsARunningSleep() throws Exception {
+        session.interrupts().cancel(); // nothing runs: ignored
+        session.interrupts().check();
+        ParsedStatement st = session.parse("SELECT 1").get(0);
+        session.beginStatement(st, "SELECT 1", true);
+        session.interrupts().bindThread(Thread.currentThread());
+        CompletableFuture.runAsync(() -> session.interrupts().cancel(),
+                CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> session.sleep(TimeUnit.SECONDS.toNanos(10)))
+                .hasMessage("canceling statement due to user request");
+        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
+        session.abortStatement();
+    }
+
+    @Test
+    void statementTimeoutAndTerminate() {
+        session.setSetting("statement_timeout", "100ms", false);
+        session.sync();
+        ParsedStatement st = session.parse("SELECT 1").get(0);
+        session.beginStatement(st, "SELECT 1", true);
+        assertThatThrownBy(() -> session.sleep(TimeUnit.SECONDS.toNanos(10)))
+                .hasMessage("canceling statement due to statement timeout");
+        session.abortStatement();
+
+        Session other = newSession(2);
+        Session withDirectory = new Session(cluster, engine, 3, cluster.catalog().role("tusk").orElseThrow(),
+                cluster.catalog().database("postgres").orElseThrow(), new SessionSettings(Map.of()),
+                pid -> pid == 2 ? other : null);
+        withDirectory.setNoticeSink(notices::add);
+        assertThat(withDirectory.terminateBackend(2)).isTrue();
+        assertThatThrownBy(other::checkForInterrupts)
+                .hasMessage("terminating connection due to administrator command")
+                .satisfies(e -> assertThat(((PgException) e).sqlState().code()).isEqualTo("57P01"));
+        assertThat(withDirectory.cancelBackend(77)).isFalse();
+        assertThat(notices).last().satisfies(n -> assertThat(n.getMessage())
+                .isEqualTo("PID 77 is not a PostgreSQL backend process"));
+        other.close();
+        withDirectory.close();
+    }
+}

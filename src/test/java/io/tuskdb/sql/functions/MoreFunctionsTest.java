@@ -1,0 +1,105 @@
+package io.tuskdb.sql.functions;
+
+import io.tuskdb.error.PgException;
+import io.tuskdb.types.FormatSettings;
+import io.tuskdb.types.PgType;
+import org.junit.jupiter.api.Test;
+
+import java.time.ZoneId;
+
+import static io.tuskdb.sql.functions.Lookup.call;
+import static io.tuskdb.sql.functions.Lookup.eval;
+import static io.tuskdb.sql.functions.Lookup.v;
+import static io.tuskdb.types.PgType.INTERVAL;
+import static io.tuskdb.types.PgType.TEXT;
+import static io.tuskdb.types.PgType.TIMESTAMP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Regular expressions, age and to_char; expected values from PostgreSQL 15.15. */
+class MoreFunctionsTest {
+
+    @Test
+    void regularExpressions() {
+        assertThat(eval("abc", TEXT, "~", "B", TEXT)).isEqualTo("f");
+        assertThat(eval("abc", TEXT, "~*", "B", TEXT)).isEqualTo("t");
+        assertThat(eval("a.c", TEXT, "~", "^a\\.c$", TEXT)).isEqualTo("t");
+        assertThat(eval("a\nb", TEXT, "~", "a.b", TEXT)).isEqualTo("t");
+        assertThat(eval("foo bar", TEXT, "~", "\\mbar", TEXT)).isEqualTo("t");
+        assertThat(eval("abc1", TEXT, "~", "[[:digit:]]", TEXT)).isEqualTo("t");
+        assertThat(eval("abc", TEXT, "~", "[[:digit:]]", TEXT)).isEqualTo("f");
+        assertThat(call("regexp_replace", TEXT, "foobarbaz", TEXT, "b..", TEXT, "X")).isEqualTo("fooXbaz");
+        assertThat(call("regexp_replace", TEXT, "foobarbaz", TEXT, "b(.)(.)", TEXT, "\\2\\1", TEXT, "g")).isEqualTo("fooraza");
+        assertThat(call("regexp_replace", TEXT, "ABC", TEXT, "b", TEXT, "x", TEXT, "i")).isEqualTo("AxC");
+        assertThat(call("regexp_replace", TEXT, "a.b.c", TEXT, "\\.", TEXT, "&&", TEXT, "g")).isEqualTo("a&&b&&c");
+        assertThat(call("regexp_like", TEXT, "abc", TEXT, "B", TEXT, "i")).isEqualTo("t");
+        assertThat(call("regexp_count", TEXT, "abcabc", TEXT, "b")).isEqualTo("2");
+        assertThat(call("regexp_substr", TEXT, "abc123def", TEXT, "[0-9]+")).isEqualTo("123");
+        assertThat(call("regexp_instr", TEXT, "abc123", TEXT, "[0-9]")).isEqualTo("4");
+        assertThatThrownBy(() -> eval("a", TEXT, "~", "(", TEXT)).isInstanceOfSatisfying(PgException.class,
+                e -> assertThat(e.sqlState().code()).isEqualTo("2201B"));
+    }
+
+    @Test
+    void age() {
+        assertThat(call("age", TIMESTAMP, "2024-03-15 10:00", TIMESTAMP, "2023-01-31 12:30"))
+                .isEqualTo("1 year 1 mon 14 days 21:30:00");
+        assertThat(call("age", TIMESTAMP, "2024-01-31", TIMESTAMP, "2024-03-01")).isEqualTo("-1 mons -1 days");
+        assertThat(call("age", TIMESTAMP, "2024-02-29", TIMESTAMP, "2023-02-28")).isEqualTo("1 year 1 day");
+    }
+
+    @Test
+    void toChar() {
+        assertThat(call("to_char", TIMESTAMP, "2024-07-02 15:04:05.123456", TEXT, "YYYY-MM-DD HH24:MI:SS.US"))
+                .isEqualTo("2024-07-02 15:04:05.123456");
+        assertThat(call("to_char", TIMESTAMP, "2024-07-02 15:04:05.5", TEXT, "Day, DD Month YYYY HH12:MI AM"))
+                .isEqualTo("Tuesday  , 02 July      2024 03:04 PM");
+        assertThat(call("to_char", TIMESTAMP, "2024-07-02 15:04:05.5", TEXT, "FMDay, FMDD FMMonth YYYY"))
+                .isEqualTo("Tuesday, 2 July 2024");
+        assertThat(call("to_char", TIMESTAMP, "2024-07-02", TEXT, "DDth Mon yy Q WW IW D ID DDD J CC"))
+                .isEqualTo("02nd Jul 24 3 27 27 3 2 184 2460494 21");
+        assertThat(call("to_char", TIMESTAMP, "0044-03-15", TEXT, "YYYY BC")).isEqualTo("0044 AD");
+        assertThat(call("to_char", TIMESTAMP, "2024-07-02", TEXT, "\"quoted\" YYYY \\\\ MS FF3"))
+                .isEqualTo("quoted 2024 \\\\ 000 000");
+        assertThat(call("to_char", TIMESTAMP, "2024-01-01 00:00", TEXT, "HH12 am a.m. PM")).isEqualTo("12 am a.m. AM");
+        assertThat(call("to_char", TIMESTAMP, "2024-07-21", TEXT, "FMDDth FMDDTH dy DY MON mon month RM"))
+                .isEqualTo("21st 21ST sun SUN JUL jul july      VII ");
+        assertThat(call("to_char", INTERVAL, "1 day 25:03:04", TEXT, "DD HH24:MI:SS")).isEqualTo("01 25:03:04");
+        assertThat(call("to_char", TIMESTAMP, "2024-07-02", TEXT, "Y,YYY YYY YY Y IYYY")).isEqualTo("2,024 024 24 4 2024");
+        ScalarFunction tz = Lookup.fn("to_char", PgType.TIMESTAMPTZ, TEXT);
+        FormatSettings paris = new FormatSettings("ISO", "MDY", ZoneId.of("Europe/Paris"), "postgres", 1, true);
+        Object ts = io.tuskdb.types.TypeIO.fromText(PgType.TIMESTAMPTZ, "2024-07-02 15:04:05.5+00", paris);
+        assertThat(tz.call(null, new Object[]{ts, "YYYY"})).isEqualTo("2024");
+        assertThat(DateTimeFunctions.toChar((java.time.Instant) ts, "YYYY-MM-DD HH24:MI:SS TZ OF TZH:TZM", paris.timeZone()))
+                .isEqualTo("2024-07-02 17:04:05 CEST +02 +02:00");
+        assertThat(v(TEXT, "x")).isEqualTo("x");
+    }
+
+    @Test
+    void encodingFormatAndOverlay() {
+        assertThat(call("encode", PgType.BYTEA, "\\x00017f80ff5c", TEXT, "escape")).isEqualTo("\\000\u0001\u007f\\200\\377\\\\");
+        assertThat(call("encode", PgType.BYTEA, "hello world", TEXT, "base64")).isEqualTo("aGVsbG8gd29ybGQ=");
+        assertThat(call("encode", PgType.BYTEA, "x".repeat(60), TEXT, "base64")).isEqualTo(
+                "eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4\neHh4");
+        assertThat(call("decode", TEXT, "aGVsbG8=", TEXT, "base64")).isEqualTo("\\x68656c6c6f");
+        assertThat(call("decode", TEXT, "a\\\\b\\001", TEXT, "escape")).isEqualTo("\\x615c6201");
+        assertThat(call("encode", PgType.BYTEA, "\\xdeadbeef", TEXT, "hex")).isEqualTo("deadbeef");
+        assertThat(call("sha256", PgType.BYTEA, "abc"))
+                .isEqualTo("\\xba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThatThrownBy(() -> call("decode", TEXT, "a!", TEXT, "base64")).isInstanceOfSatisfying(PgException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("invalid symbol \"!\" found while decoding base64 sequence"));
+        assertThatThrownBy(() -> call("encode", PgType.BYTEA, "a", TEXT, "foo")).isInstanceOfSatisfying(PgException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("unrecognized encoding: \"foo\""));
+        ScalarFunction format = Builtins.functions("format").get(0);
+        assertThat(format.call(null, new Object[]{"%s-%I-%L-%%-%2$s|%-5s|%5s", "a", "B c", null, "x", "y"}))
+                .isEqualTo("a-\"B c\"-NULL-%-B c|     |    x");
+        assertThatThrownBy(() -> format.call(null, new Object[]{"%s %s", 1})).isInstanceOfSatisfying(PgException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("too few arguments for format()"));
+        assertThatThrownBy(() -> format.call(null, new Object[]{"%z", 1})).isInstanceOfSatisfying(PgException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("unrecognized format() type specifier \"z\""));
+        assertThat(call("overlay", TEXT, "Txxxxas", TEXT, "hom", PgType.INT4, "2", PgType.INT4, "4")).isEqualTo("Thomas");
+        assertThat(call("overlay", TEXT, "abc", TEXT, "X", PgType.INT4, "2")).isEqualTo("aXc");
+        assertThat(call("position", TEXT, "hello", TEXT, "lo")).isEqualTo("4");
+        assertThat(Builtins.functions("num_nulls").get(0).call(null, new Object[]{1, null, "a"})).isEqualTo(1);
+    }
+}
