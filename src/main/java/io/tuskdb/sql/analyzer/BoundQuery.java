@@ -17,7 +17,15 @@ public sealed interface BoundQuery {
      */
     record Select(From from, BoundExpr where, List<BoundExpr> groupBy, List<BoundExpr.Aggregate> aggregates,
                   boolean grouped, BoundExpr having, List<BoundExpr> targets, List<ResultColumn> columns,
-                  boolean distinct, List<SortKey> orderBy, BoundExpr limit, BoundExpr offset) implements BoundQuery {
+                  boolean distinct, List<SortKey> orderBy, BoundExpr limit, BoundExpr offset,
+                  List<Integer> distinctOn) implements BoundQuery {
+        /** Without DISTINCT ON. */
+        public Select(From from, BoundExpr where, List<BoundExpr> groupBy, List<BoundExpr.Aggregate> aggregates,
+                      boolean grouped, BoundExpr having, List<BoundExpr> targets, List<ResultColumn> columns,
+                      boolean distinct, List<SortKey> orderBy, BoundExpr limit, BoundExpr offset) {
+            this(from, where, groupBy, aggregates, grouped, having, targets, columns, distinct, orderBy, limit, offset,
+                    null);
+        }
     }
 
     /** VALUES (...), (...): rows of constant-free-of-columns expressions. */

@@ -151,7 +151,7 @@ final class QueryAnalyzer {
                     }
                 }
                 yield new BoundQuery.Select(s.from(), s.where(), s.groupBy(), s.aggregates(), s.grouped(), s.having(),
-                        targets, cols, s.distinct(), s.orderBy(), s.limit(), s.offset());
+                        targets, cols, s.distinct(), s.orderBy(), s.limit(), s.offset(), s.distinctOn());
             }
             case BoundQuery.Values v -> {
                 List<List<BoundExpr>> rows = new ArrayList<>();
@@ -193,9 +193,6 @@ final class QueryAnalyzer {
 
     private BoundQuery simple(QueryBody.SimpleSelect s, List<SortItem> orderBy, Expr limitAst, Expr offsetAst,
                               boolean resolveUnknowns) {
-        if (!s.distinctOn().isEmpty()) {
-            throw Errors.featureNotSupported("SELECT DISTINCT ON");
-        }
         if (!s.windows().isEmpty()) {
             throw Errors.featureNotSupported("WINDOW clauses");
         }
@@ -239,7 +236,7 @@ final class QueryAnalyzer {
         if (!grouped) {
             targets = new ArrayList<>(plainTargets);
             resolveOutputs(targets, plain, resolveUnknowns);
-            keys = orderBy(orderBy, targets, names, plain, s.distinct());
+            keys = orderBy(orderBy, targets, names, plain, s.distinct() && s.distinctOn().isEmpty());
             grouped = plain.sawAggregate;
         }
         List<BoundExpr.Aggregate> aggregates = new ArrayList<>();
@@ -253,7 +250,25 @@ final class QueryAnalyzer {
             if (s.having() != null) {
                 having = ga.bindCondition(s.having(), "HAVING");
             }
-            keys = orderBy(orderBy, targets, names, ga, s.distinct());
+            keys = orderBy(orderBy, targets, names, ga, s.distinct() && s.distinctOn().isEmpty());
+        }
+        List<Integer> distinctOn = null;
+        if (!s.distinctOn().isEmpty()) {
+            ExprAnalyzer da = new ExprAnalyzer(actx, scope);
+            if (grouped) {
+                da.enterGrouped(groupBy, aggregates);
+            }
+            List<BoundQuery.SortKey> onKeys = orderBy(s.distinctOn().stream().map(SortItem::of).toList(), targets,
+                    names, da, false);
+            distinctOn = onKeys.stream().map(BoundQuery.SortKey::index).toList();
+            // the DISTINCT ON expressions must be the leading ORDER BY ones, in any order (parse_clause.c)
+            for (int i = 0; i < Math.min(keys.size(), distinctOn.size()); i++) {
+                if (!distinctOn.contains(keys.get(i).index())) {
+                    throw new PgException(SqlState.INVALID_COLUMN_REFERENCE,
+                            "SELECT DISTINCT ON expressions must match initial ORDER BY expressions")
+                            .withPosition(s.distinctOn().get(0).position());
+                }
+            }
         }
         List<ResultColumn> columns = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
@@ -264,8 +279,9 @@ final class QueryAnalyzer {
                 columns.add(new ResultColumn(names.get(i), 0, 0, t.type(), t.typmod()));
             }
         }
-        return new BoundQuery.Select(from, where, groupBy, aggregates, grouped, having, targets, columns, s.distinct(),
-                keys, limitExpr(limitAst, "LIMIT"), limitExpr(offsetAst, "OFFSET"));
+        return new BoundQuery.Select(from, where, groupBy, aggregates, grouped, having, targets, columns,
+                s.distinct() && distinctOn == null, keys, limitExpr(limitAst, "LIMIT"), limitExpr(offsetAst, "OFFSET"),
+                distinctOn);
     }
 
     private static void resolveOutputs(List<BoundExpr> targets, ExprAnalyzer ea, boolean resolveUnknowns) {

@@ -146,6 +146,7 @@ public final class PlanCompiler {
             }
             case PlanNode.Distinct d -> {
                 OpFactory input = compile(d.input());
+                int[] keys = d.keys() == null ? null : d.keys().stream().mapToInt(Integer::intValue).toArray();
                 yield st -> {
                     RowSource in = input.open(st);
                     Set<ValueKey> seen = new HashSet<>();
@@ -154,7 +155,7 @@ public final class PlanCompiler {
                         public Object[] next() {
                             for (Object[] r; (r = in.next()) != null; ) {
                                 st.context.checkForInterrupts();
-                                if (seen.add(new ValueKey(r))) {
+                                if (seen.add(new ValueKey(keys == null ? r : pick(r, keys)))) {
                                     return r;
                                 }
                             }
@@ -218,6 +219,14 @@ public final class PlanCompiler {
         both.add(keys.condition());
         both.add(filter);
         return new BoundExpr.And(both);
+    }
+
+    private static Object[] pick(Object[] row, int[] keys) {
+        Object[] out = new Object[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            out[i] = row[keys[i]];
+        }
+        return out;
     }
 
     static Object[] project(Eval[] exprs, Object[] row, ExecState st) {

@@ -162,6 +162,10 @@ public final class Explain {
                 line(depth, false, "Sort Key: " + String.join(", ", keys));
                 node(s.input(), depth + 1, List.of());
             }
+            case PlanNode.Distinct d when d.keys() != null -> {
+                line(depth, true, "Unique");
+                node(d.input(), depth + 1, List.of());
+            }
             case PlanNode.Distinct d -> {
                 line(depth, true, "HashAggregate");
                 line(depth, false, "Group Key: " + String.join(", ", labelsOf(d.input())));

@@ -54,8 +54,14 @@ public sealed interface PlanNode {
     record Sort(PlanNode input, List<BoundQuery.SortKey> keys, List<PgType> keyTypes) implements PlanNode {
     }
 
-    /** Removes duplicate rows (SELECT DISTINCT, UNION). */
-    record Distinct(PlanNode input) implements PlanNode {
+    /**
+     * Removes duplicate rows (SELECT DISTINCT, UNION), or with {@code keys} keeps the first row of each key
+     * (DISTINCT ON, over input sorted by ORDER BY).
+     */
+    record Distinct(PlanNode input, List<Integer> keys) implements PlanNode {
+        public Distinct(PlanNode input) {
+            this(input, null);
+        }
     }
 
     record Limit(PlanNode input, BoundExpr limit, BoundExpr offset) implements PlanNode {

@@ -51,13 +51,29 @@ public final class Planner {
             }
         }
         node = new PlanNode.Project(node, s.targets());
+        List<PgType> types = s.targets().stream().map(BoundExpr::type).toList();
+        if (s.distinctOn() != null) {
+            // DISTINCT ON: sort first (ORDER BY, which starts with the DISTINCT ON keys), keep each key's first row
+            List<BoundQuery.SortKey> keys = s.orderBy();
+            if (keys.isEmpty()) {
+                keys = s.distinctOn().stream().map(i -> new BoundQuery.SortKey(i, false, false)).toList();
+            }
+            node = sortAndLimit(node, keys, types, null, null);
+            node = new PlanNode.Distinct(node, s.distinctOn());
+            node = sortAndLimit(node, List.of(), types, s.limit(), s.offset());
+            return trim(node, s);
+        }
         if (s.distinct()) {
             node = new PlanNode.Distinct(node);
         }
-        List<PgType> types = s.targets().stream().map(BoundExpr::type).toList();
         boolean presorted = !s.grouped() && !s.distinct() && s.from() instanceof BoundQuery.TableRef t
                 && inKeyOrder(t, s.orderBy(), s.targets());
         node = sortAndLimit(node, presorted ? List.of() : s.orderBy(), types, s.limit(), s.offset());
+        return trim(node, s);
+    }
+
+    /** Drops the ORDER BY-only target entries. */
+    private static PlanNode trim(PlanNode node, BoundQuery.Select s) {
         int visible = s.columns().size();
         if (s.targets().size() > visible) {
             List<BoundExpr> trim = new ArrayList<>();
