@@ -338,19 +338,28 @@ public final class Analyzer {
     /** RETURNING / target lists over one table's row. */
     static List<BoundExpr> returning(AnalyzerContext actx, TableDescriptor table, String alias,
                                      List<TargetItem> items, List<ResultColumn> columnsOut) {
+        return returning(actx, tableScope(table, alias), items, columnsOut);
+    }
+
+    /** RETURNING over the row of {@code scope} (the target table, then any FROM items). */
+    static List<BoundExpr> returning(AnalyzerContext actx, Scope scope, List<TargetItem> items,
+                                     List<ResultColumn> columnsOut) {
         if (items.isEmpty()) {
             return null;
         }
-        Scope scope = tableScope(table, alias);
         ExprAnalyzer ea = new ExprAnalyzer(actx, scope);
         ea.aggregatesForbiddenIn = "RETURNING";
         List<BoundExpr> out = new ArrayList<>();
         for (TargetItem item : items) {
             if (item.expr() instanceof Expr.ColumnRef ref && ref.star()) {
                 for (Scope.StarColumn sc : scope.star) {
-                    BoundExpr.Column col = (BoundExpr.Column) sc.expr();
-                    out.add(col);
-                    columnsOut.add(new ResultColumn(col.name(), col.tableOid(), col.attnum(), col.type(), col.typmod()));
+                    BoundExpr e = sc.expr();
+                    out.add(e);
+                    if (e instanceof BoundExpr.Column col) {
+                        columnsOut.add(new ResultColumn(sc.name(), col.tableOid(), col.attnum(), col.type(), col.typmod()));
+                    } else {
+                        columnsOut.add(new ResultColumn(sc.name(), 0, 0, e.type(), e.typmod()));
+                    }
                 }
                 continue;
             }

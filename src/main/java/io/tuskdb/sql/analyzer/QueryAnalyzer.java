@@ -411,11 +411,16 @@ final class QueryAnalyzer {
     // ---- FROM ----
 
     private BoundQuery.From fromClause(List<FromItem> items, Scope scope) {
+        return fromClause(items, scope, 0);
+    }
+
+    /** The FROM items placed from slot {@code base} of the row (UPDATE ... FROM puts them after the target). */
+    BoundQuery.From fromClause(List<FromItem> items, Scope scope, int base) {
         BoundQuery.From result = null;
         List<Scope.StarColumn> star = new ArrayList<>();
         for (FromItem item : items) {
             List<Scope.StarColumn> itemStar = new ArrayList<>();
-            BoundQuery.From f = fromItem(item, scope, result == null ? 0 : result.width(), itemStar);
+            BoundQuery.From f = fromItem(item, scope, base + (result == null ? 0 : result.width()), itemStar);
             star.addAll(itemStar);
             result = result == null ? f : new BoundQuery.Join(BoundQuery.JoinKind.CROSS, result, f, null);
         }

@@ -188,7 +188,8 @@ public final class PlanCompiler {
                 yield st -> new InsertOp(st, i.table(), layout, source.open(st), conflict, returning);
             }
             case PlanNode.Update u -> {
-                OpFactory scan = compile(new PlanNode.Scan(u.table(), u.alias(), u.keys(), u.filter()));
+                OpFactory scan = u.joined() != null ? compile(u.joined())
+                        : compile(new PlanNode.Scan(u.table(), u.alias(), u.keys(), u.filter()));
                 TableLayout layout = u.table().layout();
                 Eval[] assignments = new Eval[u.assignments().size()];
                 for (int c = 0; c < assignments.length; c++) {
@@ -196,13 +197,14 @@ public final class PlanCompiler {
                     assignments[c] = e == null ? null : ExprCompiler.compile(e);
                 }
                 Eval[] returning = u.returning() == null ? null : ExprCompiler.compileAll(u.returning());
-                yield st -> new UpdateOp(st, u.table(), layout, (ScanOp) scan.open(st), assignments, returning);
+                yield st -> new UpdateOp(st, u.table(), layout, scan.open(st), assignments, returning);
             }
             case PlanNode.Delete d -> {
-                OpFactory scan = compile(new PlanNode.Scan(d.table(), d.alias(), d.keys(), d.filter()));
+                OpFactory scan = d.joined() != null ? compile(d.joined())
+                        : compile(new PlanNode.Scan(d.table(), d.alias(), d.keys(), d.filter()));
                 TableLayout layout = d.table().layout();
                 Eval[] returning = d.returning() == null ? null : ExprCompiler.compileAll(d.returning());
-                yield st -> new UpdateOp(st, d.table(), layout, (ScanOp) scan.open(st), null, returning);
+                yield st -> new UpdateOp(st, d.table(), layout, scan.open(st), null, returning);
             }
         };
     }

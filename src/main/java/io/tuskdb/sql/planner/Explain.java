@@ -45,8 +45,8 @@ public final class Explain {
             case PlanNode.Limit l -> countRelations(l.input());
             case PlanNode.SetOp s -> countRelations(s.left()) + countRelations(s.right());
             case PlanNode.Insert i -> 1 + countRelations(i.source());
-            case PlanNode.Update u -> 1;
-            case PlanNode.Delete d -> 1;
+            case PlanNode.Update u -> u.joined() == null ? 1 : countRelations(u.joined());
+            case PlanNode.Delete d -> d.joined() == null ? 1 : countRelations(d.joined());
         };
     }
 
@@ -197,11 +197,21 @@ public final class Explain {
             }
             case PlanNode.Update u -> {
                 line(depth, true, "Update on " + u.table().name() + alias(u.table(), u.alias()));
-                scanLines(depth + 1, u.table(), u.alias(), u.keys(), u.filter(), tableLabels(u.table(), u.alias(), false));
+                if (u.joined() != null) {
+                    node(u.joined(), depth + 1, List.of());
+                } else {
+                    scanLines(depth + 1, u.table(), u.alias(), u.keys(), u.filter(),
+                            tableLabels(u.table(), u.alias(), false));
+                }
             }
             case PlanNode.Delete d -> {
                 line(depth, true, "Delete on " + d.table().name() + alias(d.table(), d.alias()));
-                scanLines(depth + 1, d.table(), d.alias(), d.keys(), d.filter(), tableLabels(d.table(), d.alias(), false));
+                if (d.joined() != null) {
+                    node(d.joined(), depth + 1, List.of());
+                } else {
+                    scanLines(depth + 1, d.table(), d.alias(), d.keys(), d.filter(),
+                            tableLabels(d.table(), d.alias(), false));
+                }
             }
             case PlanNode.Filter f -> throw new IllegalStateException();
             case PlanNode.Project p -> throw new IllegalStateException();

@@ -77,11 +77,15 @@ public sealed interface PlanNode {
 
     /** UPDATE: collects the target rows first (Halloween problem), then writes. */
     record Update(TableDescriptor table, String alias, KeyAccess keys, BoundExpr filter, List<BoundExpr> assignments,
-                  List<BoundExpr> returning) implements PlanNode {
+                  List<BoundExpr> returning, PlanNode joined) implements PlanNode {
     }
 
-    record Delete(TableDescriptor table, String alias, KeyAccess keys, BoundExpr filter, List<BoundExpr> returning)
-            implements PlanNode {
+    /**
+     * DELETE (and UPDATE above): scans the target, or with {@code joined} (DELETE ... USING) takes the rows of a
+     * join whose row starts with the target's columns and finds each target row again by its primary key.
+     */
+    record Delete(TableDescriptor table, String alias, KeyAccess keys, BoundExpr filter, List<BoundExpr> returning,
+                  PlanNode joined) implements PlanNode {
     }
 
     /**

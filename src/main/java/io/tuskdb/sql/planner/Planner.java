@@ -230,6 +230,16 @@ public final class Planner {
         return new PlanNode.NestedLoop(kind, left, right, lw, rw, Exprs.shift(Exprs.and(on), -start));
     }
 
+    /** The target joined with UPDATE ... FROM / DELETE ... USING items, filtered by WHERE. */
+    private static PlanNode joined(io.tuskdb.catalog.TableDescriptor table, String alias, BoundQuery.From from,
+                                   BoundExpr where) {
+        BoundQuery.From tree = new BoundQuery.Join(BoundQuery.JoinKind.CROSS,
+                new BoundQuery.TableRef(table, alias == null ? table.name() : alias, 0), from, null);
+        List<BoundExpr> conjuncts = new ArrayList<>(Exprs.conjuncts(where));
+        PlanNode node = planFrom(tree, conjuncts, 0);
+        return conjuncts.isEmpty() ? node : new PlanNode.Filter(node, Exprs.and(conjuncts));
+    }
+
     private static boolean within(BitSet slots, int from, int to) {
         return !slots.isEmpty() && slots.nextSetBit(0) >= from && slots.length() <= to;
     }
@@ -239,13 +249,18 @@ public final class Planner {
         return switch (statement) {
             case BoundStatement.Insert i -> new PlanNode.Insert(i.table(), planQuery(i.source()), i.onConflict(),
                     i.returning());
+            case BoundStatement.Update u when u.from() != null -> new PlanNode.Update(u.table(), u.alias(), null, null,
+                    u.assignments(), u.returning(), joined(u.table(), u.alias(), u.from(), u.where()));
             case BoundStatement.Update u -> {
                 KeyRangeExtractor.Result r = KeyRangeExtractor.extract(u.table(), u.where());
-                yield new PlanNode.Update(u.table(), u.alias(), r.keys(), r.residual(), u.assignments(), u.returning());
+                yield new PlanNode.Update(u.table(), u.alias(), r.keys(), r.residual(), u.assignments(), u.returning(),
+                        null);
             }
+            case BoundStatement.Delete d when d.from() != null -> new PlanNode.Delete(d.table(), d.alias(), null, null,
+                    d.returning(), joined(d.table(), d.alias(), d.from(), d.where()));
             case BoundStatement.Delete d -> {
                 KeyRangeExtractor.Result r = KeyRangeExtractor.extract(d.table(), d.where());
-                yield new PlanNode.Delete(d.table(), d.alias(), r.keys(), r.residual(), d.returning());
+                yield new PlanNode.Delete(d.table(), d.alias(), r.keys(), r.residual(), d.returning(), null);
             }
             default -> null;
         };
