@@ -2,6 +2,7 @@ package io.tuskdb.sql.analyzer;
 
 import io.tuskdb.catalog.TableDescriptor;
 import io.tuskdb.sql.ResultColumn;
+import io.tuskdb.types.PgType;
 
 import java.util.List;
 
@@ -59,6 +60,14 @@ public sealed interface BoundQuery {
         @Override
         public int width() {
             return query.columns().size();
+        }
+    }
+
+    /** generate_series(start, stop [, step]) in FROM: one column of {@code type}. */
+    record SeriesRef(List<BoundExpr> args, PgType type, String alias, int offset) implements From {
+        @Override
+        public int width() {
+            return 1;
         }
     }
 

@@ -492,9 +492,48 @@ final class QueryAnalyzer {
                 cols.forEach(c -> star.add(new Scope.StarColumn(c.name(), c)));
                 yield new BoundQuery.SubqueryRef(q, s.alias().name(), offset);
             }
-            case FromItem.FunctionRef f -> throw Errors.featureNotSupported("functions in FROM").withPosition(f.position());
+            case FromItem.FunctionRef f -> series(f, scope, offset, star);
             case FromItem.JoinRef j -> join(j, scope, offset, star);
         };
+    }
+
+    /** generate_series over integers or numerics, the one set-returning function TuskDB has (in FROM only). */
+    private BoundQuery.From series(FromItem.FunctionRef f, Scope scope, int offset, List<Scope.StarColumn> star) {
+        if (!(f.function() instanceof Expr.FuncCall call) || f.lateral() || f.withOrdinality()
+                || !call.name().get(call.name().size() - 1).equals("generate_series")
+                || (call.name().size() > 1 && !call.name().get(0).equals("pg_catalog"))) {
+            throw Errors.featureNotSupported("functions in FROM other than generate_series").withPosition(f.position());
+        }
+        ExprAnalyzer ea = new ExprAnalyzer(actx, new Scope(parent));
+        ea.aggregatesForbiddenIn = "functions in FROM";
+        List<BoundExpr> args = ea.bindAll(call.args());
+        List<PgType> types = ExprAnalyzer.types(args);
+        if (args.size() < 2 || args.size() > 3) {
+            throw TypeResolver.undefinedFunction("generate_series", types, call.position());
+        }
+        PgType t = PgType.INT4;
+        for (PgType a : types) {
+            if (a == PgType.INT8 && t == PgType.INT4) {
+                t = PgType.INT8;
+            } else if (a == PgType.NUMERIC) {
+                t = PgType.NUMERIC;
+            } else if (a != PgType.INT4 && a != PgType.INT2 && a != PgType.INT8 && a != PgType.UNKNOWN) {
+                if (a == PgType.TIMESTAMP || a == PgType.TIMESTAMPTZ) {
+                    throw Errors.featureNotSupported("generate_series over timestamps").withPosition(call.position());
+                }
+                throw TypeResolver.undefinedFunction("generate_series", types, call.position());
+            }
+        }
+        List<BoundExpr> coerced = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            coerced.add(ea.coerceOrFail(args.get(i), t, -1, CastContext.IMPLICIT, call.args().get(i).position()));
+        }
+        String alias = f.alias() != null ? f.alias().name() : "generate_series";
+        String column = f.alias() != null && !f.alias().columns().isEmpty() ? f.alias().columns().get(0) : alias;
+        BoundExpr.Column col = new BoundExpr.Column(offset, t, -1, column, 0, 0);
+        addEntry(scope, new Scope.Entry(alias, null, List.of(col)), f.position());
+        star.add(new Scope.StarColumn(column, col));
+        return new BoundQuery.SeriesRef(coerced, t, alias, offset);
     }
 
     private static void addEntry(Scope scope, Scope.Entry entry, int position) {

@@ -23,6 +23,10 @@ public final class PlanCompiler {
 
     public static OpFactory compile(PlanNode node) {
         return switch (node) {
+            case PlanNode.Series s -> {
+                Eval[] args = ExprCompiler.compileAll(s.args());
+                yield st -> new SeriesOp(st, s.type(), project(args, null, st));
+            }
             case PlanNode.Result r -> st -> new RowSource() {
                 private boolean done;
 

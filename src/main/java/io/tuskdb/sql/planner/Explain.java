@@ -35,6 +35,7 @@ public final class Explain {
             case PlanNode.Scan s -> 1;
             case PlanNode.Values v -> 1;
             case PlanNode.Result r -> 0;
+            case PlanNode.Series s -> 1;
             case PlanNode.Filter f -> countRelations(f.input());
             case PlanNode.Project p -> countRelations(p.input());
             case PlanNode.NestedLoop j -> countRelations(j.left()) + countRelations(j.right());
@@ -85,6 +86,11 @@ public final class Explain {
         }
         List<String> labels = labelsOf(n);
         switch (n) {
+            case PlanNode.Series s -> {
+                line(depth, true, "Function Scan on generate_series" + (s.alias().equals("generate_series") ? ""
+                        : " " + s.alias()));
+                filters(depth, extraFilters);
+            }
             case PlanNode.Result r -> {
                 line(depth, true, "Result");
                 for (String f : extraFilters) {
@@ -264,6 +270,7 @@ public final class Explain {
                 yield out;
             }
             case PlanNode.Result r -> List.of();
+            case PlanNode.Series s -> List.of(s.alias());
             case PlanNode.Filter f -> labelsOf(f.input());
             case PlanNode.Project p -> {
                 List<String> in = labelsOf(p.input());

@@ -20,6 +20,10 @@ public sealed interface PlanNode {
     record Values(List<List<BoundExpr>> rows) implements PlanNode {
     }
 
+    /** Function Scan of generate_series(start, stop [, step]). */
+    record Series(List<BoundExpr> args, PgType type, String alias) implements PlanNode {
+    }
+
     /**
      * A scan of a table's primary index: all of it ({@code keys} null, "Seq Scan") or the key ranges
      * ("Index Scan using t_pkey"). {@code filter} is the rest of the predicate.

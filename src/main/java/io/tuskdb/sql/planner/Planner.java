@@ -124,6 +124,7 @@ public final class Planner {
         return switch (f) {
             case BoundQuery.TableRef t -> t.offset();
             case BoundQuery.SubqueryRef s -> s.offset();
+            case BoundQuery.SeriesRef s -> s.offset();
             case BoundQuery.Join j -> offsetOf(j.left());
         };
     }
@@ -157,6 +158,11 @@ public final class Planner {
                 BoundExpr pred = Exprs.shift(Exprs.and(take(pushable, start, end)), -start);
                 KeyRangeExtractor.Result r = KeyRangeExtractor.extract(t.table(), pred);
                 yield new PlanNode.Scan(t.table(), t.alias(), r.keys(), r.residual());
+            }
+            case BoundQuery.SeriesRef s -> {
+                PlanNode node = new PlanNode.Series(s.args(), s.type(), s.alias());
+                BoundExpr pred = Exprs.shift(Exprs.and(take(pushable, start, end)), -start);
+                yield pred == null ? node : new PlanNode.Filter(node, pred);
             }
             case BoundQuery.SubqueryRef s -> {
                 PlanNode node = planQuery(s.query());
