@@ -189,7 +189,10 @@ public final class PlanCompiler {
                 TableLayout layout = i.table().layout();
                 Eval[] returning = i.returning() == null ? null : ExprCompiler.compileAll(i.returning());
                 InsertOp.Conflict conflict = InsertOp.Conflict.compile(i.onConflict());
-                yield st -> new InsertOp(st, i.table(), layout, source.open(st), conflict, returning);
+                // INSERT ... SELECT from the target itself must not see its own new rows: read them all first
+                boolean materialize = reads(i.source(), i.table().oid());
+                yield st -> new InsertOp(st, i.table(), layout,
+                        materialize ? materialized(st, source.open(st)) : source.open(st), conflict, returning);
             }
             case PlanNode.Update u -> {
                 OpFactory scan = u.joined() != null ? compile(u.joined())
@@ -225,6 +228,39 @@ public final class PlanCompiler {
         both.add(keys.condition());
         both.add(filter);
         return new BoundExpr.And(both);
+    }
+
+    /** Whether a plan scans the table (subqueries in expressions aside). */
+    static boolean reads(PlanNode node, int tableOid) {
+        return switch (node) {
+            case PlanNode.Scan s -> s.table().oid() == tableOid;
+            case PlanNode.Result r -> false;
+            case PlanNode.Values v -> false;
+            case PlanNode.Series s -> false;
+            case PlanNode.Filter f -> reads(f.input(), tableOid);
+            case PlanNode.Project p -> reads(p.input(), tableOid);
+            case PlanNode.NestedLoop j -> reads(j.left(), tableOid) || reads(j.right(), tableOid);
+            case PlanNode.HashJoin j -> reads(j.left(), tableOid) || reads(j.right(), tableOid);
+            case PlanNode.Aggregate a -> reads(a.input(), tableOid);
+            case PlanNode.Sort s -> reads(s.input(), tableOid);
+            case PlanNode.Distinct d -> reads(d.input(), tableOid);
+            case PlanNode.Limit l -> reads(l.input(), tableOid);
+            case PlanNode.SetOp s -> reads(s.left(), tableOid) || reads(s.right(), tableOid);
+            case PlanNode.Insert i -> true;
+            case PlanNode.Update u -> true;
+            case PlanNode.Delete d -> true;
+        };
+    }
+
+    private static RowSource materialized(ExecState st, RowSource in) {
+        java.util.List<Object[]> rows = new ArrayList<>();
+        for (Object[] r; (r = in.next()) != null; ) {
+            st.context.checkForInterrupts();
+            rows.add(r);
+        }
+        in.close();
+        java.util.Iterator<Object[]> it = rows.iterator();
+        return () -> it.hasNext() ? it.next() : null;
     }
 
     private static Object[] pick(Object[] row, int[] keys) {
