@@ -72,8 +72,7 @@ class ExtendedProtocolTest {
 
     @Test
     void errorResponseCarriesThePosition() throws Exception {
-        // Multi-statement strings shift positions by ParsedStatement.offset(); see the report about the engine's
-        // own shift, which currently cancels ours out.
+        // (pgjdbc splits multi-statement strings itself; ProtocolRobustnessTest checks the simple-query shift.)
         try (Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.execute("SELECT * FROM nope"))
                     .isInstanceOfSatisfying(PSQLException.class, e -> {

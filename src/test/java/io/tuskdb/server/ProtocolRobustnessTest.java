@@ -187,6 +187,17 @@ class ProtocolRobustnessTest {
     }
 
     @Test
+    void simpleQueryErrorPositionCountsFromTheWholeString() throws Exception {
+        try (RawClient c = new RawClient(server.port())) {
+            c.login("tusk", "postgres");
+            c.query("SELECT 1;  SELECT * FROM nope");
+            List<RawClient.Msg> replies = c.readUntilReady();
+            assertThat(replies).extracting(RawClient.Msg::type).containsExactly('T', 'D', 'C', 'E', 'Z');
+            assertThat(lastError(replies).fields()).containsEntry('C', "42P01").containsEntry('P', "26");
+        }
+    }
+
+    @Test
     void copyMessagesOutsideCopyAreIgnored() throws Exception {
         try (RawClient c = new RawClient(server.port())) {
             c.login("tusk", "postgres");
