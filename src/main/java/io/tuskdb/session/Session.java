@@ -209,6 +209,7 @@ public final class Session implements ExecutionContext {
     /** The connection ends: whatever is open rolls back. */
     public void close() {
         statementDone();
+        interrupts.cancelIdleTimer();
         if (transaction != null || state != TransactionState.IDLE) {
             endTransaction(false, TransactionState.IDLE);
         }
@@ -534,7 +535,7 @@ public final class Session implements ExecutionContext {
     @Override
     public List<String> searchPath() {
         List<String> out = new ArrayList<>();
-        for (String element : splitSearchPath(settings.value("search_path"))) {
+        for (String element : SearchPath.split(settings.value("search_path"))) {
             if (element.equals("$user")) {
                 // "$user" names a schema only when one with the user's name exists; TuskDB creates none by itself.
                 continue;
@@ -542,44 +543,6 @@ public final class Session implements ExecutionContext {
             if (!out.contains(element)) {
                 out.add(element);
             }
-        }
-        return out;
-    }
-
-    /** The elements of a search_path value: comma-separated, double-quoted or folded to lower case. */
-    static List<String> splitSearchPath(String value) {
-        List<String> out = new ArrayList<>();
-        int i = 0;
-        int n = value.length();
-        while (i < n) {
-            while (i < n && (value.charAt(i) == ',' || Character.isWhitespace(value.charAt(i)))) {
-                i++;
-            }
-            if (i >= n) {
-                break;
-            }
-            StringBuilder sb = new StringBuilder();
-            if (value.charAt(i) == '"') {
-                i++;
-                while (i < n) {
-                    char c = value.charAt(i++);
-                    if (c == '"') {
-                        if (i < n && value.charAt(i) == '"') {
-                            sb.append('"');
-                            i++;
-                        } else {
-                            break;
-                        }
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            } else {
-                while (i < n && value.charAt(i) != ',' && !Character.isWhitespace(value.charAt(i))) {
-                    sb.append(Character.toLowerCase(value.charAt(i++)));
-                }
-            }
-            out.add(sb.toString());
         }
         return out;
     }
