@@ -209,6 +209,15 @@ final class CommandLoop {
             readyForQuery();
             return false;
         }
+        session.setImplicitBlock(statements.size() > 1);
+        try {
+            return runStatements(sql, statements);
+        } finally {
+            session.setImplicitBlock(false);
+        }
+    }
+
+    private boolean runStatements(String sql, List<ParsedStatement> statements) throws IOException {
         for (int i = 0; i < statements.size(); i++) {
             ParsedStatement statement = statements.get(i);
             boolean last = i == statements.size() - 1;

@@ -50,6 +50,7 @@ public final class Session implements ExecutionContext {
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Map<String, Portal> portals = new HashMap<>();
     private Portal activePortal;
+    private boolean implicitBlock;
     /** Savepoint names, oldest first; each matches one save point of the storage transaction. */
     private final List<String> savepoints = new ArrayList<>();
 
@@ -161,6 +162,31 @@ public final class Session implements ExecutionContext {
         }
         running = true;
         interrupts.statementStarted(statementTimeoutMillis);
+    }
+
+    /**
+     * The protocol runs a query string of several statements: they share one implicit transaction block
+     * ({@link #inTransactionBlock()}) until {@code false} is passed after the last one.
+     */
+    public void setImplicitBlock(boolean multiStatement) {
+        this.implicitBlock = multiStatement;
+    }
+
+    @Override
+    public boolean inTransactionBlock() {
+        return state == TransactionState.BLOCK || state == TransactionState.FAILED || implicitBlock;
+    }
+
+    @Override
+    public void discardAll() {
+        for (Portal p : portals.values()) {
+            if (p != activePortal) {
+                closeQuietly(p);
+            }
+        }
+        portals.values().removeIf(p -> p != activePortal);
+        statements.clear();
+        resetAllSettings();
     }
 
     /** Plans a statement (the transaction must be open: the analyzer reads the catalog through it). */

@@ -96,4 +96,18 @@ public interface ExecutionContext {
     default void rollbackToSavepoint(String name) {
         throw io.tuskdb.error.Errors.featureNotSupported("savepoints");
     }
+
+    /**
+     * PostgreSQL's PreventInTransactionBlock test: true inside BEGIN ... COMMIT and inside the implicit block of a
+     * multi-statement query string, where VACUUM, CREATE DATABASE and friends fail with 25001
+     * "X cannot run inside a transaction block".
+     */
+    default boolean inTransactionBlock() {
+        return false;
+    }
+
+    /** DISCARD ALL: closes portals and prepared statements and resets every setting (the caller checks 25001). */
+    default void discardAll() {
+        throw io.tuskdb.error.Errors.featureNotSupported("DISCARD ALL");
+    }
 }

@@ -220,4 +220,20 @@ class SessionTest {
         run("COMMIT");
         assertThat(count()).isEqualTo(2); // rows 1 and 3; row 2 was rolled back with the savepoint
     }
+
+    @Test
+    void transactionBlockTestAndDiscardAll() {
+        assertThat(session.inTransactionBlock()).isFalse();
+        session.setImplicitBlock(true);
+        assertThat(session.inTransactionBlock()).isTrue();
+        session.setImplicitBlock(false);
+        run("BEGIN");
+        assertThat(session.inTransactionBlock()).isTrue();
+        run("COMMIT");
+        session.prepare("s", "SELECT 1", new int[0]);
+        session.setSetting("application_name", "x", false);
+        session.discardAll();
+        assertThat(session.setting("application_name")).isEmpty();
+        assertThatThrownBy(() -> session.statement("s")).hasMessage("prepared statement \"s\" does not exist");
+    }
 }
