@@ -46,6 +46,17 @@ class ExplainTest {
     }
 
     @Test
+    void orderByTheKeyNeedsNoSort() {
+        assertThat(session.run("EXPLAIN (COSTS OFF) SELECT * FROM t WHERE id > 3 AND id <= 10 ORDER BY id LIMIT 2"))
+                .containsExactly("Limit", "  ->  Index Scan using t_pkey on t",
+                        "        Index Cond: ((id > 3) AND (id <= 10))");
+        assertThat(session.run("EXPLAIN (COSTS OFF) SELECT * FROM k2 ORDER BY a, b DESC"))
+                .containsExactly("Sort", "  Sort Key: a, b DESC", "  ->  Seq Scan on k2");
+        session.run("INSERT INTO t VALUES (3, 'c', 1), (1, 'a', 1), (2, 'b', 1)");
+        assertThat(session.run("SELECT id FROM t WHERE id IN (3, 1, 2) ORDER BY id")).containsExactly("1", "2", "3");
+    }
+
+    @Test
     void inListIsSeveralPointLookups() {
         assertThat(session.run("EXPLAIN (COSTS OFF) SELECT * FROM t WHERE id IN (1, 2, 3)"))
                 .containsExactly("Index Scan using t_pkey on t", "  Index Cond: (id = ANY ('{1,2,3}'::integer[]))");

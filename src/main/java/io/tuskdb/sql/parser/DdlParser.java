@@ -2,14 +2,12 @@ package io.tuskdb.sql.parser;
 
 import io.tuskdb.error.PgException;
 import io.tuskdb.error.SqlState;
-import io.tuskdb.sql.parser.ast.AlterTable;
 import io.tuskdb.sql.parser.ast.ColumnDef;
 import io.tuskdb.sql.parser.ast.Constraint;
 import io.tuskdb.sql.parser.ast.CreateIndex;
 import io.tuskdb.sql.parser.ast.CreateTable;
 import io.tuskdb.sql.parser.ast.CreateTableAs;
 import io.tuskdb.sql.parser.ast.CreateView;
-import io.tuskdb.sql.parser.ast.Drop;
 import io.tuskdb.sql.parser.ast.Expr;
 import io.tuskdb.sql.parser.ast.Persistence;
 import io.tuskdb.sql.parser.ast.QualifiedName;
@@ -91,7 +89,7 @@ abstract class DdlParser extends DmlParser {
         return Persistence.PERMANENT;
     }
 
-    private boolean ifNotExists() {
+    final boolean ifNotExists() {
         if (atKw("if") && atKw(1, "not") && atKw(2, "exists")) {
             advance();
             advance();
@@ -153,16 +151,20 @@ abstract class DdlParser extends DmlParser {
             inherits = qualifiedNameList();
             expectSelf(')');
         }
-        if (atKw("partition") || atKw("using") || atKw("tablespace")) {
-            throw notSupported("CREATE TABLE ... " + cur().text().toUpperCase(Locale.ROOT), cur());
+        if (atKw("partition")) {
+            throw notSupported("CREATE TABLE ... PARTITION BY", cur());
         }
-        if (atKw("with")) {
-            if (atKw(1, "oids")) {
-                throw notSupported("WITH OIDS", cur());
+        if (acceptKw("using")) {
+            Token am = cur();
+            if (!colId().equals("heap")) {
+                throw notSupported("table access methods other than heap", am);
             }
-            throw notSupported("storage parameters", cur());
         }
-        acceptKws("without", "oids");
+        if (acceptKw("with")) {
+            storageParameters(false);
+        } else {
+            acceptKws("without", "oids");
+        }
         String onCommit = null;
         if (acceptKw("on")) {
             expectKw("commit");
@@ -177,7 +179,69 @@ abstract class DdlParser extends DmlParser {
                 onCommit = "preserve_rows";
             }
         }
+        tablespace();
         return new CreateTable(name, persistence, ifNotExists, columns, constraints, inherits, onCommit);
+    }
+
+    /** TABLESPACE name: only pg_default, the one tablespace TuskDB has. */
+    private void tablespace() {
+        if (acceptKw("tablespace")) {
+            Token t = cur();
+            if (!colId().equals("pg_default")) {
+                throw notSupported("tablespaces", t);
+            }
+        }
+    }
+
+    /**
+     * reloptions: '(' name [= value], ... ')'. Storage parameters tune PostgreSQL's heap and indexes and have no
+     * effect on TuskDB's storage; known names are accepted and ignored, unknown ones fail as PostgreSQL does.
+     */
+    private void storageParameters(boolean index) {
+        expectSelf('(');
+        do {
+            String name = colLabel();
+            if (acceptSelf('.')) {
+                name = name + "." + colLabel();
+            }
+            if (acceptSelf('=')) {
+                Token v = cur();
+                if (v.isSelf('-') || v.isSelf('+')) {
+                    numericOnly();
+                } else if (v.kind() == Token.Kind.STRING || v.kind() == Token.Kind.INTEGER
+                        || v.kind() == Token.Kind.NUMERIC || isColLabel(v)) {
+                    advance();
+                } else {
+                    throw syntaxError();
+                }
+            }
+            if (!knownStorageParameter(name, index)) {
+                throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "unrecognized parameter \"" + name + "\"");
+            }
+        } while (acceptSelf(','));
+        expectSelf(')');
+    }
+
+    private static boolean knownStorageParameter(String name, boolean index) {
+        if (index) {
+            return switch (name) {
+                case "fillfactor", "deduplicate_items", "fastupdate", "gin_pending_list_limit", "buffering",
+                     "pages_per_range", "autosummarize" -> true;
+                default -> false;
+            };
+        }
+        String n = name.startsWith("toast.") ? name.substring(6) : name;
+        return switch (n) {
+            case "fillfactor", "toast_tuple_target", "parallel_workers", "autovacuum_enabled",
+                 "autovacuum_vacuum_threshold", "autovacuum_vacuum_insert_threshold", "autovacuum_analyze_threshold",
+                 "autovacuum_vacuum_cost_delay", "autovacuum_vacuum_cost_limit", "autovacuum_freeze_min_age",
+                 "autovacuum_freeze_max_age", "autovacuum_freeze_table_age", "autovacuum_multixact_freeze_min_age",
+                 "autovacuum_multixact_freeze_max_age", "autovacuum_multixact_freeze_table_age",
+                 "autovacuum_vacuum_scale_factor", "autovacuum_vacuum_insert_scale_factor",
+                 "autovacuum_analyze_scale_factor", "log_autovacuum_min_duration", "user_catalog_table",
+                 "vacuum_index_cleanup", "vacuum_truncate" -> true;
+            default -> false;
+        };
     }
 
     /** {@code CREATE TABLE t (a, b) AS ...}: a plain name list followed by AS. */
@@ -198,7 +262,7 @@ abstract class DdlParser extends DmlParser {
         }
     }
 
-    private boolean atTableConstraint() {
+    final boolean atTableConstraint() {
         Token t = cur();
         if (t.kind() != Token.Kind.KEYWORD) {
             return false;
@@ -394,13 +458,20 @@ abstract class DdlParser extends DmlParser {
         return false;
     }
 
-    /** opt_definition / OptConsTableSpace of index-backed constraints: not supported. */
+    /** opt_definition / OptConsTableSpace of index-backed constraints. */
     private void indexOptions() {
         if (atKw("with") && peek(1).isSelf('(')) {
-            throw notSupported("index storage parameters", cur());
+            advance();
+            storageParameters(true);
         }
         if (atKw("using") && atKw(1, "index")) {
-            throw notSupported("USING INDEX", cur());
+            if (atKw(2, "tablespace")) {
+                advance();
+                advance();
+                tablespace();
+            } else {
+                throw notSupported("USING INDEX", cur());
+            }
         }
     }
 
@@ -637,9 +708,10 @@ abstract class DdlParser extends DmlParser {
         expectSelf(')');
         List<String> include = include();
         boolean nullsNotDistinct = nullsDistinct();
-        if (atKw("with") || atKw("tablespace")) {
-            throw notSupported("CREATE INDEX ... " + cur().text().toUpperCase(Locale.ROOT), cur());
+        if (acceptKw("with")) {
+            storageParameters(true);
         }
+        tablespace();
         Expr where = acceptKw("where") ? aExpr() : null;
         return new CreateIndex(name, table, unique, concurrently, ifNotExists, method, elements, include,
                 nullsNotDistinct, where);
@@ -737,175 +809,5 @@ abstract class DdlParser extends DmlParser {
             expectKw("option");
         }
         return new CreateView(name, orReplace, persistence, cols, query, text, checkOption);
-    }
-
-    /** After ALTER. */
-    final Statement alter(Token alterTok) {
-        if (acceptKw("table")) {
-            return alterTable();
-        }
-        if (acceptKw("sequence")) {
-            boolean ifExists = ifExists();
-            QualifiedName name = qualifiedName();
-            return new Statement.AlterSequence(name, ifExists, sequenceOptions());
-        }
-        Token t = cur();
-        if (t.kind() == Token.Kind.KEYWORD || t.kind() == Token.Kind.IDENT) {
-            throw notSupported("ALTER " + t.text().toUpperCase(Locale.ROOT), alterTok);
-        }
-        throw syntaxError();
-    }
-
-    private Statement alterTable() {
-        if (atKw("all")) {
-            throw notSupported("ALTER TABLE ALL IN TABLESPACE", cur());
-        }
-        boolean ifExists = ifExists();
-        boolean only = acceptKw("only");
-        QualifiedName name = qualifiedName();
-        acceptSelf('*');
-        List<AlterTable.Action> actions = new ArrayList<>();
-        if (acceptKw("rename")) {
-            if (acceptKw("to")) {
-                actions.add(new AlterTable.RenameTable(colId()));
-            } else if (acceptKw("constraint")) {
-                String c = colId();
-                expectKw("to");
-                actions.add(new AlterTable.RenameConstraint(c, colId()));
-            } else {
-                acceptKw("column");
-                String c = colId();
-                expectKw("to");
-                actions.add(new AlterTable.RenameColumn(c, colId()));
-            }
-            return new AlterTable(name, ifExists, only, actions);
-        }
-        if (atKw("set") && atKw(1, "schema")) {
-            advance();
-            advance();
-            actions.add(new AlterTable.SetSchema(colId()));
-            return new AlterTable(name, ifExists, only, actions);
-        }
-        do {
-            actions.add(alterTableAction());
-        } while (acceptSelf(','));
-        return new AlterTable(name, ifExists, only, actions);
-    }
-
-    private AlterTable.Action alterTableAction() {
-        Token t = cur();
-        if (acceptKw("add")) {
-            if (atTableConstraint()) {
-                return new AlterTable.AddConstraint(tableConstraint());
-            }
-            acceptKw("column");
-            boolean ifNotExists = ifNotExists();
-            return new AlterTable.AddColumn(columnDef(), ifNotExists);
-        }
-        if (acceptKw("drop")) {
-            if (acceptKw("constraint")) {
-                boolean ifExists = ifExists();
-                String c = colId();
-                return new AlterTable.DropConstraint(c, ifExists, dropBehavior());
-            }
-            acceptKw("column");
-            boolean ifExists = ifExists();
-            String c = colId();
-            return new AlterTable.DropColumn(c, ifExists, dropBehavior());
-        }
-        if (acceptKw("alter")) {
-            acceptKw("column");
-            String c = colId();
-            if (atKw("type") || (atKw("set") && atKw(1, "data"))) {
-                if (acceptKw("set")) {
-                    expectKw("data");
-                }
-                expectKw("type");
-                TypeName type = typeName();
-                List<String> collation = acceptKw("collate") ? anyName() : null;
-                Expr using = acceptKw("using") ? aExpr() : null;
-                return new AlterTable.AlterColumnType(c, type, collation, using);
-            }
-            if (atKw("set") && atKw(1, "default")) {
-                advance();
-                advance();
-                int from = cur().start();
-                Expr e = aExpr();
-                return new AlterTable.ColumnDefault(c, e, sourceText(from, previous().end()));
-            }
-            if (atKw("drop") && atKw(1, "default")) {
-                advance();
-                advance();
-                return new AlterTable.ColumnDefault(c, null, null);
-            }
-            if ((atKw("set") || atKw("drop")) && atKw(1, "not") && atKw(2, "null")) {
-                boolean set = advance().isKeyword("set");
-                advance();
-                advance();
-                return new AlterTable.ColumnNotNull(c, set);
-            }
-            throw notSupported("this form of ALTER TABLE ... ALTER COLUMN", t);
-        }
-        if (atKw("owner") && atKw(1, "to")) {
-            advance();
-            advance();
-            return new AlterTable.OwnerTo(roleSpec());
-        }
-        if (t.kind() == Token.Kind.KEYWORD) {
-            throw notSupported("ALTER TABLE ... " + t.text().toUpperCase(Locale.ROOT), t);
-        }
-        throw syntaxError();
-    }
-
-    /** opt_drop_behavior: true for CASCADE. */
-    final boolean dropBehavior() {
-        if (acceptKw("cascade")) {
-            return true;
-        }
-        acceptKw("restrict");
-        return false;
-    }
-
-    /** After DROP. */
-    final Statement drop(Token dropTok) {
-        Token t = cur();
-        Drop.ObjectKind kind;
-        boolean concurrently = false;
-        if (acceptKw("table")) {
-            kind = Drop.ObjectKind.TABLE;
-        } else if (acceptKw("sequence")) {
-            kind = Drop.ObjectKind.SEQUENCE;
-        } else if (acceptKw("view")) {
-            kind = Drop.ObjectKind.VIEW;
-        } else if (acceptKw("index")) {
-            kind = Drop.ObjectKind.INDEX;
-            concurrently = acceptKw("concurrently");
-        } else if (acceptKw("schema")) {
-            kind = Drop.ObjectKind.SCHEMA;
-        } else if (acceptKw("type")) {
-            kind = Drop.ObjectKind.TYPE;
-        } else if (atKw("materialized") && atKw(1, "view")) {
-            advance();
-            advance();
-            kind = Drop.ObjectKind.MATERIALIZED_VIEW;
-        } else if (acceptKw("database")) {
-            boolean ifExists = ifExists();
-            int p = curPos();
-            QualifiedName name = new QualifiedName(List.of(colId()), p);
-            if (atKw("with") || atSelf('(')) {
-                throw notSupported("DROP DATABASE options", cur());
-            }
-            return new Drop(Drop.ObjectKind.DATABASE, List.of(name), ifExists, false, false);
-        } else {
-            if (t.kind() == Token.Kind.KEYWORD || t.kind() == Token.Kind.IDENT) {
-                String what = t.text().toUpperCase(Locale.ROOT);
-                throw notSupported("DROP " + what, dropTok);
-            }
-            throw syntaxError();
-        }
-        boolean ifExists = ifExists();
-        List<QualifiedName> names = qualifiedNameList();
-        boolean cascade = dropBehavior();
-        return new Drop(kind, names, ifExists, cascade, concurrently);
     }
 }

@@ -96,7 +96,7 @@ final class Lexer {
             return quotedString(start, pos + 2, false);
         }
         if ((c == 'u' || c == 'U') && n == '&' && pos + 2 < len && (src.charAt(pos + 2) == '\'' || src.charAt(pos + 2) == '"')) {
-            throw Errors.featureNotSupported("Unicode escape strings (U&'...')").withPosition(position(start));
+            return unicodeEscaped(start);
         }
         if (isIdentStart(c)) {
             return identifier(start);
@@ -634,4 +634,70 @@ final class Lexer {
         }
         return new Token(Token.Kind.OP, src.substring(start, end), start, end, null, 0);
     }
+
+    /**
+     * U&'...' strings and U&"..." identifiers: the raw text is read like an ordinary literal, then an optional
+     * UESCAPE 'c' is looked for and the escapes decoded (parser.c's str_udeescape).
+     */
+    private Token unicodeEscaped(int start) {
+        boolean ident = src.charAt(start + 2) == '"';
+        Token raw = ident ? quotedIdentifier(start + 2) : quotedString(start + 2, start + 3, false);
+        char escape = '\\';
+        int save = pos;
+        skipWhitespace();
+        if (pos + 7 <= len && src.regionMatches(true, pos, "uescape", 0, 7)
+                && (pos + 7 == len || !isIdentCont(src.charAt(pos + 7)))) {
+            pos += 7;
+            skipWhitespace();
+            if (pos >= len || src.charAt(pos) != '\'') {
+                Token t = next();
+                throw lexError("UESCAPE must be followed by a simple string literal", t.start(), t.end());
+            }
+            Token e = quotedString(pos, pos + 1, false);
+            String esc = e.text();
+            if (esc.length() != 1 || Character.digit(esc.charAt(0), 16) >= 0 || esc.charAt(0) == '+'
+                    || esc.charAt(0) == '\'' || esc.charAt(0) == '"' || Character.isWhitespace(esc.charAt(0))) {
+                throw new PgException(SqlState.SYNTAX_ERROR, "invalid Unicode escape character at or near \""
+                        + src.substring(e.start(), e.end()) + "\"").withPosition(position(e.start()));
+            }
+            escape = esc.charAt(0);
+        } else {
+            pos = save;
+        }
+        String raw0 = raw.text();
+        StringBuilder sb = new StringBuilder(raw0.length());
+        for (int i = 0; i < raw0.length(); i++) {
+            char ch = raw0.charAt(i);
+            if (ch != escape) {
+                sb.append(ch);
+                continue;
+            }
+            if (i + 1 < raw0.length() && raw0.charAt(i + 1) == escape) {
+                sb.append(escape);
+                i++;
+                continue;
+            }
+            int digits = i + 1 < raw0.length() && raw0.charAt(i + 1) == '+' ? 6 : 4;
+            int from = digits == 6 ? i + 2 : i + 1;
+            int v = 0;
+            int k = from;
+            while (k < raw0.length() && k < from + digits && Character.digit(raw0.charAt(k), 16) >= 0) {
+                v = v * 16 + Character.digit(raw0.charAt(k), 16);
+                k++;
+            }
+            if (k - from < digits) {
+                throw new PgException(SqlState.SYNTAX_ERROR, "invalid Unicode escape")
+                        .withHint("Unicode escapes must be \\XXXX or \\+XXXXXX.").withPosition(position(start + 3 + i));
+            }
+            if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+                throw new PgException(SqlState.SYNTAX_ERROR, "invalid Unicode escape value")
+                        .withPosition(position(start + 3 + i));
+            }
+            sb.appendCodePoint(v);
+            i = k - 1;
+        }
+        String value = ident ? truncate(sb.toString()) : sb.toString();
+        return new Token(ident ? Token.Kind.IDENT : Token.Kind.STRING, value, start, pos, null, 0);
+    }
+
 }

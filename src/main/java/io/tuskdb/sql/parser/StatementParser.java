@@ -136,7 +136,13 @@ final class StatementParser extends UtilityParser {
             case "checkpoint":
                 advance();
                 return new Statement.Checkpoint();
-            case "grant", "revoke", "vacuum", "analyze", "analyse", "do", "call", "lock", "declare", "fetch", "close",
+            case "vacuum":
+                advance();
+                return vacuum(true);
+            case "analyze", "analyse":
+                advance();
+                return vacuum(false);
+            case "grant", "revoke", "do", "call", "lock", "declare", "fetch", "close",
                  "move", "comment", "reindex", "cluster", "refresh", "security", "import", "load", "reassign", "merge",
                  "import_p", "notify_p":
                 throw notSupported(t.text().toUpperCase(Locale.ROOT), t);

@@ -16,7 +16,7 @@ import java.util.List;
  * gram.y's utility statements: TransactionStmt, VariableSetStmt / VariableShowStmt / VariableResetStmt, CopyStmt,
  * ExplainStmt, TruncateStmt, PrepareStmt / ExecuteStmt / DeallocateStmt, Listen / Notify / Unlisten, DiscardStmt.
  */
-abstract class UtilityParser extends DdlParser {
+abstract class UtilityParser extends AlterParser {
 
     UtilityParser(String sql) {
         super(sql);
@@ -630,5 +630,38 @@ abstract class UtilityParser extends DdlParser {
             expectKw("temporary");
         }
         return new Statement.Discard(Statement.DiscardTarget.TEMP);
+    }
+
+    /** VacuumStmt / AnalyzeStmt after the VACUUM or ANALYZE keyword. */
+    final Statement vacuum(boolean vacuum) {
+        List<Option> options = new ArrayList<>();
+        if (atSelf('(')) {
+            advance();
+            do {
+                options.add(genericOption());
+            } while (acceptSelf(','));
+            expectSelf(')');
+        } else if (vacuum) {
+            for (String word : List.of("full", "freeze", "verbose")) {
+                if (acceptKw(word)) {
+                    options.add(Option.of(word, null));
+                }
+            }
+            if (acceptKw("analyze") || acceptKw("analyse")) {
+                options.add(Option.of("analyze", null));
+            }
+        } else if (acceptKw("verbose")) {
+            options.add(Option.of("verbose", null));
+        }
+        List<QualifiedName> tables = new ArrayList<>();
+        if (isColId(cur())) {
+            do {
+                tables.add(qualifiedName());
+                if (atSelf('(')) {
+                    parenNameList();
+                }
+            } while (acceptSelf(','));
+        }
+        return new Statement.Vacuum(vacuum, options, tables);
     }
 }

@@ -55,7 +55,9 @@ public final class Planner {
             node = new PlanNode.Distinct(node);
         }
         List<PgType> types = s.targets().stream().map(BoundExpr::type).toList();
-        node = sortAndLimit(node, s.orderBy(), types, s.limit(), s.offset());
+        boolean presorted = !s.grouped() && !s.distinct() && s.from() instanceof BoundQuery.TableRef t
+                && inKeyOrder(t, s.orderBy(), s.targets());
+        node = sortAndLimit(node, presorted ? List.of() : s.orderBy(), types, s.limit(), s.offset());
         int visible = s.columns().size();
         if (s.targets().size() > visible) {
             List<BoundExpr> trim = new ArrayList<>();
@@ -66,6 +68,25 @@ public final class Planner {
             node = new PlanNode.Project(node, trim);
         }
         return node;
+    }
+
+    /**
+     * Whether ORDER BY asks for ascending primary-key order (a prefix of the key): a scan of the primary index
+     * already returns rows that way, IN-list lookups included, so no Sort is needed.
+     */
+    private static boolean inKeyOrder(BoundQuery.TableRef t, List<BoundQuery.SortKey> keys, List<BoundExpr> targets) {
+        int[] pk = t.table().primaryKey();
+        if (keys.isEmpty() || keys.size() > pk.length) {
+            return false;
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            BoundQuery.SortKey k = keys.get(i);
+            if (k.descending() || k.nullsFirst() || !(targets.get(k.index()) instanceof BoundExpr.Column c)
+                    || c.slot() != pk[i] || c.tableOid() != t.table().oid()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static PlanNode sortAndLimit(PlanNode node, List<BoundQuery.SortKey> keys, List<PgType> types,

@@ -57,6 +57,9 @@ class ExpressionParserTest {
         assertThat(Parser.parseExpression("'it''s'")).isEqualTo(new Expr.StringLiteral("it's", 1));
         assertThat(Parser.parseExpression("$tag$a$$b$tag$")).isEqualTo(new Expr.StringLiteral("a$$b", 1));
         assertThat(Parser.parseExpression("$3")).isEqualTo(new Expr.ParamRef(3, 1));
+        assertThat(Parser.parseExpression("U&'d\\0061t\\+000061'")).isEqualTo(new Expr.StringLiteral("data", 1));
+        assertThat(Parser.parseExpression("U&'d!0061t' UESCAPE '!'")).isEqualTo(new Expr.StringLiteral("dat", 1));
+        assertThat(Parser.parseExpression("U&\"d\\0061t\"")).isEqualTo(new Expr.ColumnRef(List.of("dat"), false, 1));
         assertThat(Parser.parseExpression("NULL")).isEqualTo(new Expr.NullLiteral(1));
         assertThat(Parser.parseExpression("true")).isEqualTo(new Expr.BooleanLiteral(true, 1));
     }

@@ -48,6 +48,9 @@ class ParserErrorTest {
                 arguments("begin read", "syntax error at end of input", 11),
                 arguments("values (1), (1, 2)", "VALUES lists must all be the same length", 14),
                 arguments("select distinct on (a) from t", "syntax error at or near \"from\"", 24),
+                arguments("select U&'\\006'", "invalid Unicode escape", 11),
+                arguments("select U&'x' uescape 'a'", "invalid Unicode escape character at or near \"'a'\"", 22),
+                arguments("select U&'x' UESCAPE", "UESCAPE must be followed by a simple string literal at end of input", 21),
                 arguments("SELECT 1; SELECT 2 +", "syntax error at end of input", 21),
                 arguments("SELECT 1; SELEC 2", "syntax error at or near \"SELEC\"", 11));
     }
@@ -72,7 +75,9 @@ class ParserErrorTest {
                 arguments("select e'\\u12'", SqlState.INVALID_ESCAPE_SEQUENCE, "invalid Unicode escape", 10),
                 arguments("select e'\\000'", SqlState.CHARACTER_NOT_IN_REPERTOIRE,
                         "invalid byte sequence for encoding \"UTF8\": 0x00", 0),
-                arguments("vacuum t", SqlState.FEATURE_NOT_SUPPORTED, "VACUUM is not supported", 1),
+                arguments("grant select on t to bob", SqlState.FEATURE_NOT_SUPPORTED, "GRANT is not supported", 1),
+                arguments("create table x (a int) with (foo=1)", SqlState.INVALID_PARAMETER_VALUE,
+                        "unrecognized parameter \"foo\"", 0),
                 arguments("select b'101'", SqlState.FEATURE_NOT_SUPPORTED, "bit string constants is not supported", 8));
     }
 

@@ -90,6 +90,8 @@ class RoundTripTest {
             "TRUNCATE a, b RESTART IDENTITY CASCADE",
             "PREPARE p (int, text) AS SELECT $1, $2", "EXECUTE p (1, 'a')", "EXECUTE p", "DEALLOCATE p", "DEALLOCATE ALL",
             "LISTEN c", "NOTIFY c", "NOTIFY c, 'payload'", "UNLISTEN c", "UNLISTEN *",
+            "VACUUM", "VACUUM FULL ANALYZE t", "VACUUM (VERBOSE, ANALYZE) a, s.b", "ANALYZE", "ANALYZE VERBOSE t",
+            "CREATE TABLE t (a int PRIMARY KEY WITH (fillfactor = 50)) WITH (fillfactor = 100, autovacuum_enabled = false)",
             "DISCARD ALL", "DISCARD PLANS", "DISCARD SEQUENCES", "DISCARD TEMP", "CHECKPOINT",
             "SELECT \"Mixed Case\", \"select\", \"a\"\"b\" FROM \"T\"",
             "SELECT name, text, type, value, key, date, time, timestamp, interval, position, data FROM t",

@@ -13,7 +13,7 @@ public sealed interface Statement permits Select, Insert, Update, Delete, Create
         Statement.SetSessionCharacteristics, Statement.VariableSet, Statement.VariableShow, Statement.VariableReset,
         Statement.Explain, Statement.Truncate, Statement.Prepare, Statement.Execute, Statement.Deallocate,
         Statement.CreateSchema, Statement.CreateSequence, Statement.AlterSequence, Statement.Listen,
-        Statement.Notify, Statement.Unlisten, Statement.Discard, Statement.Checkpoint {
+        Statement.Notify, Statement.Unlisten, Statement.Discard, Statement.Checkpoint, Statement.Vacuum {
 
     /**
      * COMMIT, END, ROLLBACK, ABORT, ROLLBACK TO SAVEPOINT, PREPARE TRANSACTION, COMMIT/ROLLBACK PREPARED: the
@@ -165,5 +165,16 @@ public sealed interface Statement permits Select, Insert, Update, Delete, Create
     }
 
     record Checkpoint() implements Statement {
+    }
+
+    /**
+     * VACUUM [FULL] [FREEZE] [VERBOSE] [ANALYZE] [tables] / VACUUM (options) [tables], and ANALYZE [VERBOSE]
+     * [tables] ({@code vacuum} false). Legacy keywords become options; a table's column list is not kept.
+     */
+    record Vacuum(boolean vacuum, List<Option> options, List<QualifiedName> tables) implements Statement {
+        public Vacuum {
+            options = List.copyOf(options);
+            tables = List.copyOf(tables);
+        }
     }
 }
