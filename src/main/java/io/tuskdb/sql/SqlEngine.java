@@ -84,6 +84,7 @@ public final class SqlEngine {
             case BoundStatement.CopyFrom c -> readOnly = "COPY FROM";
             case BoundStatement.CreateTable c -> readOnly = "CREATE TABLE";
             case BoundStatement.DropTable d -> readOnly = "DROP TABLE";
+            case BoundStatement.Truncate t -> readOnly = "TRUNCATE TABLE";
             case BoundStatement.Show s -> columns = s.name() == null
                     ? List.of(new ResultColumn("name", PgType.TEXT), new ResultColumn("setting", PgType.TEXT),
                     new ResultColumn("description", PgType.TEXT))

@@ -98,7 +98,16 @@ public final class Analyzer {
             case io.tuskdb.sql.parser.ast.CreateIndex c -> throw Errors.featureNotSupported("CREATE INDEX");
             case io.tuskdb.sql.parser.ast.CreateView c -> throw Errors.featureNotSupported("CREATE VIEW");
             case io.tuskdb.sql.parser.ast.AlterTable a -> throw Errors.featureNotSupported("ALTER TABLE");
-            case Statement.Truncate t -> throw Errors.featureNotSupported("TRUNCATE");
+            case Statement.Truncate t -> {
+                if (t.restartIdentity()) {
+                    throw Errors.featureNotSupported("TRUNCATE ... RESTART IDENTITY");
+                }
+                List<TableDescriptor> tables = new ArrayList<>();
+                for (var n : t.tables()) {
+                    tables.add(actx.table(n));
+                }
+                yield new BoundStatement.Truncate(tables);
+            }
             case Statement.Prepare p -> throw Errors.featureNotSupported("PREPARE");
             case Statement.Execute x -> throw Errors.featureNotSupported("EXECUTE");
             case Statement.Deallocate d -> throw Errors.featureNotSupported("DEALLOCATE");
@@ -110,6 +119,7 @@ public final class Analyzer {
             case Statement.Unlisten u -> throw Errors.featureNotSupported("UNLISTEN");
             case Statement.Discard d -> throw Errors.featureNotSupported("DISCARD");
             case Statement.Checkpoint c -> throw Errors.featureNotSupported("CHECKPOINT");
+            case Statement.Vacuum v -> throw Errors.featureNotSupported("VACUUM");
         };
     }
 

@@ -144,12 +144,22 @@ public sealed interface BoundExpr {
         }
     }
 
-    /** (SELECT ...) returning one column; null when it returns no row, 21000 when more than one. */
-    record ScalarSubquery(BoundQuery query, PgType type) implements BoundExpr {
+    /**
+     * A column of an enclosing query's row ({@code levelsUp} queries out), read by a correlated subquery from the
+     * outer rows its evaluation was given.
+     */
+    record OuterColumn(int levelsUp, int slot, PgType type, int typmod, String name) implements BoundExpr {
+    }
+
+    /**
+     * (SELECT ...) returning one column; null when it returns no row, 21000 when more than one. A subquery that
+     * reads outer columns ({@code correlated}) runs once per outer row, others once per execution.
+     */
+    record ScalarSubquery(BoundQuery query, PgType type, boolean correlated) implements BoundExpr {
     }
 
     /** [NOT] EXISTS (SELECT ...) */
-    record Exists(BoundQuery query, boolean negated) implements BoundExpr {
+    record Exists(BoundQuery query, boolean negated, boolean correlated) implements BoundExpr {
         @Override
         public PgType type() {
             return PgType.BOOL;
@@ -157,7 +167,8 @@ public sealed interface BoundExpr {
     }
 
     /** x [NOT] IN (SELECT ...) */
-    record InSubquery(BoundExpr arg, Operator equals, BoundQuery query, boolean negated) implements BoundExpr {
+    record InSubquery(BoundExpr arg, Operator equals, BoundQuery query, boolean negated, boolean correlated)
+            implements BoundExpr {
         @Override
         public PgType type() {
             return PgType.BOOL;

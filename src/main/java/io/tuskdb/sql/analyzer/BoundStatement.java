@@ -17,8 +17,15 @@ public sealed interface BoundStatement {
      * INSERT: {@code source} produces rows of the table's full width (defaults and assignment casts applied);
      * {@code returning} reads the inserted row.
      */
-    record Insert(TableDescriptor table, BoundQuery source, List<BoundExpr> returning,
+    record Insert(TableDescriptor table, BoundQuery source, OnConflict onConflict, List<BoundExpr> returning,
                   List<ResultColumn> returningColumns) implements BoundStatement {
+    }
+
+    /**
+     * ON CONFLICT on the primary key: DO NOTHING, or DO UPDATE with {@code assignments} (per column, null =
+     * unchanged) and {@code where}, reading the existing row followed by the proposed (EXCLUDED) row.
+     */
+    record OnConflict(boolean doNothing, List<BoundExpr> assignments, BoundExpr where) {
     }
 
     /** UPDATE: {@code assignments} (per column, null = unchanged) and {@code where} read the old table row. */
@@ -35,6 +42,10 @@ public sealed interface BoundStatement {
     }
 
     record DropTable(List<QualifiedName> names, boolean ifExists) implements BoundStatement {
+    }
+
+    /** TRUNCATE: the tables resolved at analysis. */
+    record Truncate(List<TableDescriptor> tables) implements BoundStatement {
     }
 
     record QualifiedName(String schema, String name) {

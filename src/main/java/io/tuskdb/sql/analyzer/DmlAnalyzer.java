@@ -28,9 +28,6 @@ final class DmlAnalyzer {
         if (ins.with() != null) {
             throw Errors.featureNotSupported("WITH queries");
         }
-        if (ins.onConflict() != null) {
-            throw Errors.featureNotSupported("ON CONFLICT");
-        }
         if (ins.overriding() != null) {
             throw Errors.featureNotSupported("OVERRIDING");
         }
@@ -110,9 +107,78 @@ final class DmlAnalyzer {
                         false, null, row, full, false, List.of(), null, null);
             }
         };
+        BoundStatement.OnConflict onConflict = ins.onConflict() == null ? null
+                : onConflict(actx, table, ins.alias(), ins.onConflict());
         List<ResultColumn> cols = new ArrayList<>();
         List<BoundExpr> returning = Analyzer.returning(actx, table, ins.alias(), ins.returning(), cols);
-        return new BoundStatement.Insert(table, source, returning, cols);
+        return new BoundStatement.Insert(table, source, onConflict, returning, cols);
+    }
+
+    /** ON CONFLICT: the arbiter must be the primary key (TuskDB's only unique constraint). */
+    private static BoundStatement.OnConflict onConflict(AnalyzerContext actx, TableDescriptor table, String alias,
+                                                        Insert.OnConflict oc) {
+        boolean hasTarget = !oc.targetColumns().isEmpty() || oc.constraintName() != null;
+        if (!oc.doNothing() && !hasTarget) {
+            throw new PgException(SqlState.SYNTAX_ERROR,
+                    "ON CONFLICT DO UPDATE requires inference specification or constraint name")
+                    .withHint("For example, ON CONFLICT (column_name).");
+        }
+        if (oc.targetWhere() != null) {
+            throw Errors.featureNotSupported("ON CONFLICT with a partial-index WHERE");
+        }
+        if (hasTarget) {
+            boolean matches;
+            if (oc.constraintName() != null) {
+                if (!oc.constraintName().equals(table.primaryKeyName())) {
+                    throw new PgException(SqlState.UNDEFINED_OBJECT, "constraint \"" + oc.constraintName()
+                            + "\" for table \"" + table.name() + "\" does not exist");
+                }
+                matches = true;
+            } else {
+                int[] cols = Analyzer.columnIndexes(table, oc.targetColumns(), null);
+                java.util.Set<Integer> want = new java.util.HashSet<>();
+                for (int k : table.primaryKey()) {
+                    want.add(k);
+                }
+                java.util.Set<Integer> got = new java.util.HashSet<>();
+                for (int c : cols) {
+                    got.add(c);
+                }
+                matches = !want.isEmpty() && want.equals(got);
+            }
+            if (!matches) {
+                throw new PgException(SqlState.INVALID_COLUMN_REFERENCE,
+                        "there is no unique or exclusion constraint matching the ON CONFLICT specification");
+            }
+        }
+        if (oc.doNothing()) {
+            return new BoundStatement.OnConflict(true, null, null);
+        }
+        Scope scope = Analyzer.tableScope(table, alias);
+        List<BoundExpr.Column> excluded = new ArrayList<>();
+        int n = table.columns().size();
+        for (int i = 0; i < n; i++) {
+            ColumnDescriptor c = table.columns().get(i);
+            excluded.add(new BoundExpr.Column(n + i, c.type(), c.typmod(), c.name(), 0, 0));
+        }
+        scope.entries.add(new Scope.Entry("excluded", null, excluded));
+        ExprAnalyzer ea = new ExprAnalyzer(actx, scope);
+        ea.aggregatesForbiddenIn = "ON CONFLICT DO UPDATE";
+        BoundExpr[] assignments = new BoundExpr[n];
+        for (SetClause sc : oc.set()) {
+            if (!sc.path().isEmpty() || sc.multiIndex() > 0) {
+                throw Errors.featureNotSupported("this form of SET clause").withPosition(sc.position());
+            }
+            int col = table.columnIndex(sc.column());
+            if (col < 0) {
+                throw new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + sc.column() + "\" of relation \""
+                        + table.name() + "\" does not exist").withPosition(sc.position());
+            }
+            assignments[col] = sc.value() instanceof Expr.Default ? Analyzer.columnDefault(actx, table, col)
+                    : assign(ea, ea.bind(sc.value()), table.columns().get(col), sc.value().position());
+        }
+        BoundExpr where = oc.where() == null ? null : ea.bindCondition(oc.where(), "WHERE");
+        return new BoundStatement.OnConflict(false, Arrays.asList(assignments), where);
     }
 
     private static void checkCount(int given, int targets, boolean explicitColumns, int extraPosition, int[] targetPositions) {

@@ -190,7 +190,8 @@ final class ExprAnalyzer {
                 yield new BoundExpr.OpCall(op, null, coerceOrFail(arg, op.rightType(), -1, CastContext.IMPLICIT,
                         u.operand().position()));
             }
-            case Expr.BinaryOp b -> operator(b.operator(), bind(b.left()), bind(b.right()), b.position());
+            case Expr.BinaryOp b -> operator(b.operator(), bind(b.left()), b.left().position(), bind(b.right()),
+                    b.right().position(), b.position());
             case Expr.And a -> {
                 List<BoundExpr> args = new ArrayList<>();
                 flatten(a, true, args);
@@ -209,19 +210,26 @@ final class ExprAnalyzer {
                     throw Errors.featureNotSupported("row-valued IN subqueries").withPosition(in.position());
                 }
                 BoundExpr arg = bind(in.expr());
+                int before = scope.outerReferences[0];
                 BoundQuery q = subquery(in.query(), in.position());
+                boolean correlated = correlated(before, in.position());
                 PgType qt = q.columns().get(0).type();
                 Operator eq = TypeResolver.resolveOperator("=", arg.type(), qt, in.position());
                 if (eq.rightType() != qt) {
                     q = QueryAnalyzer.coerceOutputs(q, List.of(eq.rightType()), this, in.position());
                 }
                 yield new BoundExpr.InSubquery(coerceOrFail(arg, eq.leftType(), -1, CastContext.IMPLICIT,
-                        in.expr().position()), eq, q, in.negated());
+                        in.expr().position()), eq, q, in.negated(), correlated);
             }
-            case Expr.Exists ex -> new BoundExpr.Exists(new QueryAnalyzer(actx, scope).analyze(ex.query(), true), false);
+            case Expr.Exists ex -> {
+                int before = scope.outerReferences[0];
+                BoundQuery q = new QueryAnalyzer(actx, scope).analyze(ex.query(), true);
+                yield new BoundExpr.Exists(q, false, correlated(before, ex.position()));
+            }
             case Expr.ScalarSubquery s -> {
+                int before = scope.outerReferences[0];
                 BoundQuery q = subquery(s.query(), s.position());
-                yield new BoundExpr.ScalarSubquery(q, q.columns().get(0).type());
+                yield new BoundExpr.ScalarSubquery(q, q.columns().get(0).type(), correlated(before, s.position()));
             }
             case Expr.ArraySubquery a -> throw Errors.featureNotSupported("ARRAY subqueries").withPosition(a.position());
             case Expr.AnyAll a -> throw Errors.featureNotSupported("ANY/ALL").withPosition(a.position());
@@ -242,7 +250,8 @@ final class ExprAnalyzer {
                         case UNKNOWN -> null;
                     }, b.negated());
             case Expr.IsDistinct d -> {
-                BoundExpr.OpCall eq = (BoundExpr.OpCall) operator("=", bind(d.left()), bind(d.right()), d.position());
+                BoundExpr.OpCall eq = (BoundExpr.OpCall) operator("=", bind(d.left()), d.left().position(),
+                        bind(d.right()), d.right().position(), d.position());
                 yield new BoundExpr.DistinctFrom(eq.operator(), eq.left(), eq.right(), d.negated());
             }
             case Expr.Cast c -> cast(bind(c.expr()), c.type(), c.expr().position(), c.position());
@@ -255,7 +264,8 @@ final class ExprAnalyzer {
                 yield new BoundExpr.Coalesce(coerceAll(args, t, c.args()), t);
             }
             case Expr.NullIf n -> {
-                BoundExpr.OpCall eq = (BoundExpr.OpCall) operator("=", bind(n.left()), bind(n.right()), n.position());
+                BoundExpr.OpCall eq = (BoundExpr.OpCall) operator("=", bind(n.left()), n.left().position(),
+                        bind(n.right()), n.right().position(), n.position());
                 yield new BoundExpr.NullIf(eq.operator(), eq.left(), eq.right());
             }
             case Expr.Greatest g -> minMax(true, g.args(), g.position());
@@ -270,6 +280,15 @@ final class ExprAnalyzer {
                     .withPosition(d.position());
             case Expr.Grouping g -> throw Errors.featureNotSupported("GROUPING").withPosition(g.position());
         };
+    }
+
+    /** Whether the subquery just analysed read outer columns; not yet in join conditions. */
+    private boolean correlated(int outerReferencesBefore, int position) {
+        boolean correlated = scope.outerReferences[0] != outerReferencesBefore;
+        if (correlated && "JOIN conditions".equals(aggregatesForbiddenIn)) {
+            throw Errors.featureNotSupported("correlated subqueries in JOIN conditions").withPosition(position);
+        }
+        return correlated;
     }
 
     private BoundQuery subquery(io.tuskdb.sql.parser.ast.Select select, int position) {
@@ -349,6 +368,14 @@ final class ExprAnalyzer {
 
     /** A binary operator call with its operands coerced to the chosen operator's types. */
     BoundExpr operator(String symbol, BoundExpr l, BoundExpr r, int position) {
+        return operator(symbol, l, position, r, position, position);
+    }
+
+    /**
+     * A binary operator call with its operands coerced to the chosen operator's types; an untyped literal that
+     * fails to convert reports its own position (parse_coerce.c), resolution failures the operator's.
+     */
+    BoundExpr operator(String symbol, BoundExpr l, int leftPosition, BoundExpr r, int rightPosition, int position) {
         if (symbol.equals("||")) {
             // text || anynonarray and anynonarray || text (textanycat / anytextcat): the non-text side is
             // converted with its output function
@@ -365,8 +392,8 @@ final class ExprAnalyzer {
             }
         }
         Operator op = TypeResolver.resolveOperator(symbol, l.type(), r.type(), position);
-        return new BoundExpr.OpCall(op, coerceOrFail(l, op.leftType(), -1, CastContext.IMPLICIT, position),
-                coerceOrFail(r, op.rightType(), -1, CastContext.IMPLICIT, position));
+        return new BoundExpr.OpCall(op, coerceOrFail(l, op.leftType(), -1, CastContext.IMPLICIT, leftPosition),
+                coerceOrFail(r, op.rightType(), -1, CastContext.IMPLICIT, rightPosition));
     }
 
     private static boolean isText(PgType t) {
@@ -378,11 +405,14 @@ final class ExprAnalyzer {
         BoundExpr lo = bind(b.low());
         BoundExpr hi = bind(b.high());
         int pos = b.position();
+        int xp = b.expr().position();
+        int lp = b.low().position();
+        int hp = b.high().position();
         BoundExpr plain;
         if (!b.negated()) {
-            plain = new BoundExpr.And(List.of(operator(">=", x, lo, pos), operator("<=", x, hi, pos)));
+            plain = new BoundExpr.And(List.of(operator(">=", x, xp, lo, lp, pos), operator("<=", x, xp, hi, hp, pos)));
         } else {
-            plain = new BoundExpr.Or(List.of(operator("<", x, lo, pos), operator(">", x, hi, pos)));
+            plain = new BoundExpr.Or(List.of(operator("<", x, xp, lo, lp, pos), operator(">", x, xp, hi, hp, pos)));
         }
         if (!b.symmetric()) {
             return plain;
@@ -453,7 +483,8 @@ final class ExprAnalyzer {
         List<Expr> resultSources = new ArrayList<>();
         for (Expr.CaseWhen w : c.whens()) {
             if (operand != null) {
-                conds.add(toBoolean(operator("=", operand, bind(w.condition()), w.condition().position()),
+                conds.add(toBoolean(operator("=", operand, c.operand().position(), bind(w.condition()),
+                                w.condition().position(), w.condition().position()),
                         "CASE/WHEN", w.condition().position()));
             } else {
                 conds.add(bindCondition(w.condition(), "CASE/WHEN"));

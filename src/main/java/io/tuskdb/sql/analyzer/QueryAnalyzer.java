@@ -12,6 +12,7 @@ import io.tuskdb.sql.parser.ast.QueryBody;
 import io.tuskdb.sql.parser.ast.Select;
 import io.tuskdb.sql.parser.ast.SortItem;
 import io.tuskdb.sql.parser.ast.TargetItem;
+import io.tuskdb.sql.parser.ast.WithClause;
 import io.tuskdb.types.CastContext;
 import io.tuskdb.types.PgType;
 
@@ -33,7 +34,22 @@ final class QueryAnalyzer {
     /** @param resolveUnknowns make untyped literals in the output text (false for INSERT sources, set operands) */
     BoundQuery analyze(Select select, boolean resolveUnknowns) {
         if (select.with() != null) {
-            throw Errors.featureNotSupported("WITH queries");
+            // non-recursive WITH queries are expanded where they are referenced, like views
+            if (select.with().recursive()) {
+                throw Errors.featureNotSupported("WITH RECURSIVE");
+            }
+            Scope defined = parent;
+            for (WithClause.CommonTableExpr cte : select.with().ctes()) {
+                if (!(cte.query() instanceof Select)) {
+                    throw Errors.featureNotSupported("data-modifying statements in WITH");
+                }
+                Scope s = new Scope(defined);
+                s.cte = new Scope.Cte(cte, defined);
+                defined = s;
+            }
+            Select rest = new Select(null, select.body(), select.orderBy(), select.limit(), select.offset(),
+                    select.withTies(), select.locking(), select.position());
+            return new QueryAnalyzer(actx, defined).analyze(rest, resolveUnknowns);
         }
         if (!select.locking().isEmpty()) {
             throw Errors.featureNotSupported("SELECT FOR UPDATE/SHARE");
@@ -229,6 +245,7 @@ final class QueryAnalyzer {
         List<BoundExpr.Aggregate> aggregates = new ArrayList<>();
         BoundExpr having = null;
         if (grouped) {
+            scope.grouped = true;
             ExprAnalyzer ga = new ExprAnalyzer(actx, scope);
             ga.enterGrouped(groupBy, aggregates);
             targets = new ArrayList<>(ga.bindAll(targetAst));
@@ -392,6 +409,28 @@ final class QueryAnalyzer {
 
     private BoundQuery.From fromItem(FromItem item, Scope scope, int offset, List<Scope.StarColumn> star) {
         return switch (item) {
+            case FromItem.TableRef t when t.name().schema() == null && parent != null
+                    && parent.findCte(t.name().name()) != null -> {
+                Scope.Cte cte = parent.findCte(t.name().name());
+                BoundQuery q = new QueryAnalyzer(actx, cte.definedIn()).analyze((Select) cte.definition().query(), true);
+                List<String> names = t.alias() != null && !t.alias().columns().isEmpty() ? t.alias().columns()
+                        : cte.definition().columns();
+                if (names.size() > q.columns().size()) {
+                    throw new PgException(SqlState.INVALID_COLUMN_REFERENCE, "WITH query \"" + cte.definition().name()
+                            + "\" has " + q.columns().size() + " columns available but " + names.size()
+                            + " columns specified").withPosition(t.name().position());
+                }
+                String alias = t.alias() != null ? t.alias().name() : cte.definition().name();
+                List<BoundExpr.Column> cols = new ArrayList<>();
+                for (int i = 0; i < q.columns().size(); i++) {
+                    ResultColumn c = q.columns().get(i);
+                    cols.add(new BoundExpr.Column(offset + i, c.type(), c.typmod(), i < names.size() ? names.get(i) : c.name(),
+                            0, 0));
+                }
+                addEntry(scope, new Scope.Entry(alias, null, cols), t.name().position());
+                cols.forEach(c -> star.add(new Scope.StarColumn(c.name(), c)));
+                yield new BoundQuery.SubqueryRef(q, alias, offset);
+            }
             case FromItem.TableRef t -> {
                 TableDescriptor table = actx.table(t.name());
                 String alias = t.alias() != null ? t.alias().name() : table.name();

@@ -35,13 +35,34 @@ final class Scope {
     record Merged(String name, BoundExpr expr) {
     }
 
+    /** A WITH query visible here, analysed where it is referenced, in the scope it was defined in. */
+    record Cte(io.tuskdb.sql.parser.ast.WithClause.CommonTableExpr definition, Scope definedIn) {
+    }
+
     final Scope parent;
+    Cte cte;
+    /** Set on the scope of a grouped query: its rows are groups, which correlated subqueries cannot read yet. */
+    boolean grouped;
+    /** Counts outer references resolved through this scope chain (shared by the whole statement). */
+    int[] outerReferences = new int[1];
     final List<Entry> entries = new ArrayList<>();
     final List<Merged> merged = new ArrayList<>();
     List<StarColumn> star = new ArrayList<>();
 
     Scope(Scope parent) {
         this.parent = parent;
+        if (parent != null) {
+            this.outerReferences = parent.outerReferences;
+        }
+    }
+
+    Cte findCte(String name) {
+        for (Scope s = this; s != null; s = s.parent) {
+            if (s.cte != null && s.cte.definition().name().equals(name)) {
+                return s.cte;
+            }
+        }
+        return null;
     }
 
     Entry entry(String alias) {
@@ -59,9 +80,20 @@ final class Scope {
         if (found != null) {
             return found;
         }
+        int levels = 0;
         for (Scope s = parent; s != null; s = s.parent) {
-            if (s.resolveLocal(names, position) != null) {
-                throw Errors.featureNotSupported("correlated subqueries").withPosition(position);
+            if (s.cte != null) {
+                continue; // a WITH query's definition is no query level
+            }
+            levels++;
+            BoundExpr outer = s.resolveLocal(names, position);
+            if (outer != null) {
+                if (!(outer instanceof BoundExpr.Column c) || s.grouped) {
+                    throw Errors.featureNotSupported("this outer reference in a correlated subquery")
+                            .withPosition(position);
+                }
+                outerReferences[0]++;
+                return new BoundExpr.OuterColumn(levels, c.slot(), c.type(), c.typmod(), c.name());
             }
         }
         if (names.size() == 1) {

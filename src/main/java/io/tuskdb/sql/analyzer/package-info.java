@@ -1,5 +1,11 @@
 /**
- * Name resolution and type resolution: turns the AST into the bound tree, every name resolved through search_path
- * and every expression typed by PostgreSQL's rules (documentation chapter "Type Conversion").
+ * Name resolution and type resolution: turns the parser's AST into the bound tree ({@link
+ * io.tuskdb.sql.analyzer.BoundStatement}, {@link io.tuskdb.sql.analyzer.BoundQuery}, {@link
+ * io.tuskdb.sql.analyzer.BoundExpr}: sealed records, every name resolved through search_path and the catalog,
+ * every expression typed). Entry: {@link io.tuskdb.sql.analyzer.Analyzer}; operator, function and common-type
+ * resolution follow PostgreSQL's documentation chapter "Type Conversion" in {@link
+ * io.tuskdb.sql.analyzer.TypeResolver}. Grouping rules (42803), parameter type inference (42P18), column naming
+ * (FigureColname), WITH expansion and correlated references are here. Reads the catalog through the
+ * {@link io.tuskdb.sql.ExecutionContext}; knows nothing of plans, operators, storage encodings or the protocol.
  */
 package io.tuskdb.sql.analyzer;

@@ -17,6 +17,24 @@ public final class ExecState {
     public final FormatSettings format;
     /** Results of uncorrelated subqueries, computed once per run, keyed by their evaluator. */
     final Map<Object, Object> subqueryResults = new IdentityHashMap<>();
+    /** The rows of the enclosing queries while a correlated subquery runs, innermost last. */
+    private Object[][] outerRows = new Object[4][];
+    private int outerDepth;
+
+    void pushOuter(Object[] row) {
+        if (outerDepth == outerRows.length) {
+            outerRows = java.util.Arrays.copyOf(outerRows, outerDepth * 2);
+        }
+        outerRows[outerDepth++] = row;
+    }
+
+    void popOuter() {
+        outerRows[--outerDepth] = null;
+    }
+
+    Object[] outer(int levelsUp) {
+        return outerRows[outerDepth - levelsUp];
+    }
 
     public ExecState(ExecutionContext context, Object[] params) {
         this.context = context;

@@ -46,6 +46,11 @@ public final class ExprCompiler {
                 int slot = c.slot();
                 yield (row, st) -> row[slot];
             }
+            case BoundExpr.OuterColumn c -> {
+                int slot = c.slot();
+                int levels = c.levelsUp();
+                yield (row, st) -> st.outer(levels)[slot];
+            }
             case BoundExpr.OpCall op -> compileOp(op);
             case BoundExpr.FuncCall f -> compileFunc(f.function(), compileAll(f.args()));
             case BoundExpr.Special s -> compileSpecial(s.function());
@@ -195,10 +200,10 @@ public final class ExprCompiler {
                 };
             }
             case BoundExpr.Like l -> compileLike(l);
-            case BoundExpr.ScalarSubquery s -> SubqueryEvals.scalar(Planner.planQuery(s.query()));
-            case BoundExpr.Exists e -> SubqueryEvals.exists(Planner.planQuery(e.query()), e.negated());
-            case BoundExpr.InSubquery in ->
-                    SubqueryEvals.in(compile(in.arg()), in.equals(), Planner.planQuery(in.query()), in.negated());
+            case BoundExpr.ScalarSubquery s -> SubqueryEvals.scalar(Planner.planQuery(s.query()), s.correlated());
+            case BoundExpr.Exists e -> SubqueryEvals.exists(Planner.planQuery(e.query()), e.negated(), e.correlated());
+            case BoundExpr.InSubquery in -> SubqueryEvals.in(compile(in.arg()), in.equals(),
+                    Planner.planQuery(in.query()), in.negated(), in.correlated());
             case BoundExpr.Aggregate a -> throw new IllegalStateException("aggregate outside an Aggregate node");
         };
     }

@@ -183,7 +183,8 @@ public final class PlanCompiler {
                 OpFactory source = compile(i.source());
                 TableLayout layout = i.table().layout();
                 Eval[] returning = i.returning() == null ? null : ExprCompiler.compileAll(i.returning());
-                yield st -> new InsertOp(st, i.table(), layout, source.open(st), returning);
+                InsertOp.Conflict conflict = InsertOp.Conflict.compile(i.onConflict());
+                yield st -> new InsertOp(st, i.table(), layout, source.open(st), conflict, returning);
             }
             case PlanNode.Update u -> {
                 OpFactory scan = compile(new PlanNode.Scan(u.table(), u.alias(), u.keys(), u.filter()));

@@ -5,89 +5,88 @@ import io.tuskdb.sql.planner.PlanNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
-/** Uncorrelated subqueries in expressions: run once per execution, the result kept in the run's state. */
+/**
+ * Subqueries in expressions. An uncorrelated one runs once per execution, its result kept in the run's state; a
+ * correlated one runs for each outer row, which it reads through the run's outer-row stack.
+ */
 final class SubqueryEvals {
     private SubqueryEvals() {
     }
 
-    static Eval scalar(PlanNode plan) {
+    /** Evaluates {@code body} over the subquery's rows: cached once per run, or per outer row when correlated. */
+    private static Eval run(PlanNode plan, boolean correlated, Function<RowSource, Object> body) {
         OpFactory f = PlanCompiler.compile(plan);
         Object none = new Object();
         return new Eval() {
             @Override
             public Object eval(Object[] row, ExecState st) {
-                Object cached = st.subqueryResults.getOrDefault(this, none);
-                if (cached != none) {
-                    return cached;
-                }
-                Object value = null;
-                try (RowSource src = f.open(st)) {
-                    Object[] r = src.next();
-                    if (r != null) {
-                        value = r[0];
-                        if (src.next() != null) {
-                            throw ExprCompiler.cardinality();
-                        }
+                if (correlated) {
+                    st.pushOuter(row);
+                    try (RowSource src = f.open(st)) {
+                        return body.apply(src);
+                    } finally {
+                        st.popOuter();
                     }
                 }
-                st.subqueryResults.put(this, value);
-                return value;
-            }
-        };
-    }
-
-    static Eval exists(PlanNode plan, boolean negated) {
-        OpFactory f = PlanCompiler.compile(plan);
-        return new Eval() {
-            @Override
-            public Object eval(Object[] row, ExecState st) {
-                Object cached = st.subqueryResults.get(this);
-                if (cached == null) {
+                Object cached = st.subqueryResults.getOrDefault(this, none);
+                if (cached == none) {
                     try (RowSource src = f.open(st)) {
-                        cached = src.next() != null;
+                        cached = body.apply(src);
                     }
                     st.subqueryResults.put(this, cached);
                 }
-                return (Boolean) cached != negated;
+                return cached;
             }
         };
     }
 
-    static Eval in(Eval arg, Operator equals, PlanNode plan, boolean negated) {
-        OpFactory f = PlanCompiler.compile(plan);
-        return new Eval() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public Object eval(Object[] row, ExecState st) {
-                List<Object> values = (List<Object>) st.subqueryResults.get(this);
-                if (values == null) {
-                    values = new ArrayList<>();
-                    try (RowSource src = f.open(st)) {
-                        for (Object[] r; (r = src.next()) != null; ) {
-                            st.context.checkForInterrupts();
-                            values.add(r[0]);
-                        }
-                    }
-                    st.subqueryResults.put(this, values);
-                }
-                Object a = arg.eval(row, st);
-                if (values.isEmpty()) {
-                    return negated;
-                }
-                if (a == null) {
-                    return null;
-                }
-                boolean sawNull = false;
-                for (Object b : values) {
-                    if (b == null) {
-                        sawNull = true;
-                    } else if ((Boolean) equals.apply(a, b)) {
-                        return !negated;
-                    }
-                }
-                return sawNull ? null : negated;
+    static Eval scalar(PlanNode plan, boolean correlated) {
+        return run(plan, correlated, src -> {
+            Object[] r = src.next();
+            if (r == null) {
+                return null;
             }
+            if (src.next() != null) {
+                throw ExprCompiler.cardinality();
+            }
+            return r[0];
+        });
+    }
+
+    static Eval exists(PlanNode plan, boolean negated, boolean correlated) {
+        Eval found = run(plan, correlated, src -> src.next() != null);
+        return (row, st) -> (Boolean) found.eval(row, st) != negated;
+    }
+
+    static Eval in(Eval arg, Operator equals, PlanNode plan, boolean negated, boolean correlated) {
+        Eval values = run(plan, correlated, src -> {
+            List<Object> out = new ArrayList<>();
+            for (Object[] r; (r = src.next()) != null; ) {
+                out.add(r[0]);
+            }
+            return out;
+        });
+        return (row, st) -> {
+            @SuppressWarnings("unchecked")
+            List<Object> list = (List<Object>) values.eval(row, st);
+            if (list.isEmpty()) {
+                return negated;
+            }
+            Object a = arg.eval(row, st);
+            if (a == null) {
+                return null;
+            }
+            boolean sawNull = false;
+            for (Object b : list) {
+                if (b == null) {
+                    sawNull = true;
+                } else if ((Boolean) equals.apply(a, b)) {
+                    return !negated;
+                }
+            }
+            return sawNull ? null : negated;
         };
     }
 }

@@ -85,6 +85,12 @@ public final class UtilityExecution implements Execution {
                 dropTables(d);
                 tag = "DROP TABLE";
             }
+            case BoundStatement.Truncate t -> {
+                for (TableDescriptor table : t.tables()) {
+                    ctx.cluster().tables().deleteAll(ctx.transaction(), table.oid());
+                }
+                tag = "TRUNCATE TABLE";
+            }
             case BoundStatement.Explain e -> {
                 for (String line : explainLines) {
                     out.add(new Object[]{line});

@@ -93,6 +93,9 @@ abstract class AlterParser extends DdlParser {
             return new AlterTable.DropColumn(c, ifExists, dropBehavior());
         }
         if (acceptKw("alter")) {
+            if (atKw("constraint")) {
+                throw notSupported("ALTER TABLE ... ALTER CONSTRAINT", t);
+            }
             acceptKw("column");
             String c = colId();
             if (atKw("type") || (atKw("set") && atKw(1, "data"))) {

@@ -191,7 +191,7 @@ abstract class DmlParser extends QueryParser {
                 expectSelf(')');
                 expectSelf('=');
                 Expr value = aExpr();
-                if (value instanceof Expr.RowExpr row) {
+                if (value instanceof Expr.RowExpr row && row.fields().stream().noneMatch(DmlParser::isStar)) {
                     if (row.fields().size() != cols.size()) {
                         throw new PgException(SqlState.SYNTAX_ERROR, "number of columns does not match number of values")
                                 .withPosition(row.position());
@@ -199,7 +199,7 @@ abstract class DmlParser extends QueryParser {
                     for (int i = 0; i < cols.size(); i++) {
                         set.add(new SetClause(cols.get(i), paths.get(i), row.fields().get(i), 0, positions.get(i)));
                     }
-                } else if (value instanceof Expr.ScalarSubquery) {
+                } else if (value instanceof Expr.ScalarSubquery || value instanceof Expr.RowExpr) {
                     for (int i = 0; i < cols.size(); i++) {
                         set.add(new SetClause(cols.get(i), paths.get(i), value, i + 1, positions.get(i)));
                     }
@@ -254,5 +254,9 @@ abstract class DmlParser extends QueryParser {
             throw notSupported("WHERE CURRENT OF", cur());
         }
         return aExpr();
+    }
+
+    private static boolean isStar(Expr e) {
+        return (e instanceof Expr.ColumnRef c && c.star()) || (e instanceof Expr.FieldSelect f && f.field().equals("*"));
     }
 }

@@ -565,13 +565,47 @@ abstract class QueryParser extends PrimaryParser {
         return relationExpr(null);
     }
 
-    /** Whether the '(' at the current token opens a query (possibly after more parentheses). */
+    /**
+     * Whether the '(' at the current token opens a query rather than a parenthesised join: {@code ((SELECT 1))} and
+     * {@code ((SELECT 1) UNION ...)} are queries, {@code ((SELECT 1) AS s JOIN t ON ...)} is a join.
+     */
     private boolean parenthesizedQueryAhead() {
-        int k = 0;
-        while (peek(k).isSelf('(')) {
-            k++;
+        return queryAt(0);
+    }
+
+    private boolean queryAt(int k) {
+        Token next = peek(k + 1);
+        if (startsSelect(next)) {
+            return true;
         }
-        return startsSelect(peek(k));
+        if (!next.isSelf('(')) {
+            return false;
+        }
+        int close = matchingParen(k + 1);
+        if (close < 0) {
+            return false;
+        }
+        Token after = peek(close + 1);
+        return (after.isSelf(')') || continuesSelect(after)) && queryAt(k + 1);
+    }
+
+    /** The lookahead index of the ')' matching the '(' at lookahead index {@code k}, or -1 at end of input. */
+    private int matchingParen(int k) {
+        int depth = 0;
+        for (int i = k; ; i++) {
+            Token t = peek(i);
+            if (t.kind() == Token.Kind.EOF) {
+                return -1;
+            }
+            if (t.isSelf('(')) {
+                depth++;
+            } else if (t.isSelf(')')) {
+                depth--;
+                if (depth == 0) {
+                    return i;
+                }
+            }
+        }
     }
 
     private boolean isFunctionAhead() {

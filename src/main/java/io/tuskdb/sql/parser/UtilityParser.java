@@ -191,7 +191,8 @@ abstract class UtilityParser extends AlterParser {
             advance();
             return zoneValue(local);
         }
-        if (t.isKeyword("names")) {
+        boolean generic = peek(1).isKeyword("to") || peek(1).isSelf('=');
+        if (t.isKeyword("names") && !generic) {
             advance();
             if (acceptKw("default") || atEof() || atSelf(';')) {
                 return new Statement.VariableSet("client_encoding", List.of(), true, local, false);
@@ -199,6 +200,9 @@ abstract class UtilityParser extends AlterParser {
             Token v = cur();
             return new Statement.VariableSet("client_encoding", List.of(new Expr.StringLiteral(sconst(), pos(v))),
                     false, local, false);
+        }
+        if (t.isKeyword("constraints") && !generic) {
+            throw notSupported("SET CONSTRAINTS", t);
         }
         if (t.isKeyword("schema") && peek(1).kind() == Token.Kind.STRING) {
             advance();
@@ -209,7 +213,7 @@ abstract class UtilityParser extends AlterParser {
         if (t.isKeyword("catalog") && peek(1).kind() == Token.Kind.STRING) {
             throw notSupported("SET CATALOG", t);
         }
-        if (t.isKeyword("role")) {
+        if (t.isKeyword("role") && !generic) {
             advance();
             Token v = cur();
             return new Statement.VariableSet("role", List.of(new Expr.StringLiteral(nonReservedWordOrSconst(), pos(v))),

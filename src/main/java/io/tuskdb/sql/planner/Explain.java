@@ -183,6 +183,12 @@ public final class Explain {
             }
             case PlanNode.Insert i -> {
                 line(depth, true, "Insert on " + i.table().name());
+                if (i.onConflict() != null) {
+                    line(depth, false, "Conflict Resolution: " + (i.onConflict().doNothing() ? "NOTHING" : "UPDATE"));
+                    if (i.table().primaryKeyName() != null) {
+                        line(depth, false, "Conflict Arbiter Indexes: " + i.table().primaryKeyName());
+                    }
+                }
                 node(i.source(), depth + 1, List.of());
             }
             case PlanNode.Update u -> {
@@ -307,6 +313,7 @@ public final class Explain {
     static String deparse(BoundExpr e, List<String> labels) {
         return switch (e) {
             case BoundExpr.Column c -> c.slot() < labels.size() ? labels.get(c.slot()) : c.name();
+            case BoundExpr.OuterColumn c -> c.name();
             case BoundExpr.Const c -> constant(c.value(), c.type(), c.typmod());
             case BoundExpr.Param p -> "$" + (p.index() + 1);
             case BoundExpr.OpCall o -> o.left() == null ? "(" + o.operator().symbol() + " " + deparse(o.right(), labels) + ")"

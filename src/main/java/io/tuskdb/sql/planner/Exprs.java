@@ -35,6 +35,7 @@ public final class Exprs {
             case BoundExpr.Const c -> c;
             case BoundExpr.Param p -> p;
             case BoundExpr.Column c -> c;
+            case BoundExpr.OuterColumn c -> c;
             case BoundExpr.Special s -> s;
             case BoundExpr.OpCall o -> new BoundExpr.OpCall(o.operator(), map(o.left(), leaf), map(o.right(), leaf));
             case BoundExpr.FuncCall f -> new BoundExpr.FuncCall(f.function(), mapAll(f.args(), leaf));
@@ -63,7 +64,7 @@ public final class Exprs {
             case BoundExpr.ScalarSubquery s -> s;
             case BoundExpr.Exists x -> x;
             case BoundExpr.InSubquery in -> new BoundExpr.InSubquery(map(in.arg(), leaf), in.equals(), in.query(),
-                    in.negated());
+                    in.negated(), in.correlated());
             case BoundExpr.Aggregate a -> new BoundExpr.Aggregate(a.function(), mapAll(a.args(), leaf), a.distinct(),
                     map(a.filter(), leaf));
         };
@@ -111,6 +112,25 @@ public final class Exprs {
             return null;
         });
         return ok[0];
+    }
+
+    /**
+     * Whether the expression holds a correlated subquery: its outer references name slots of the full FROM row,
+     * so it is evaluated there and not pushed down.
+     */
+    public static boolean hasCorrelatedSubquery(BoundExpr e) {
+        boolean[] found = {false};
+        map(e, x -> {
+            switch (x) {
+                case BoundExpr.ScalarSubquery s -> found[0] |= s.correlated();
+                case BoundExpr.Exists s -> found[0] |= s.correlated();
+                case BoundExpr.InSubquery s -> found[0] |= s.correlated();
+                default -> {
+                }
+            }
+            return null;
+        });
+        return found[0];
     }
 
     /** The AND-ed parts of a predicate. */

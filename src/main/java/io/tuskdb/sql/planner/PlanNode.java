@@ -65,7 +65,8 @@ public sealed interface PlanNode {
     }
 
     /** INSERT: {@code source} yields full table rows; outputs the RETURNING rows. */
-    record Insert(TableDescriptor table, PlanNode source, List<BoundExpr> returning) implements PlanNode {
+    record Insert(TableDescriptor table, PlanNode source, io.tuskdb.sql.analyzer.BoundStatement.OnConflict onConflict,
+                  List<BoundExpr> returning) implements PlanNode {
     }
 
     /** UPDATE: collects the target rows first (Halloween problem), then writes. */

@@ -116,6 +116,9 @@ public final class Planner {
     private static List<BoundExpr> take(List<BoundExpr> pool, int from, int to) {
         List<BoundExpr> out = new ArrayList<>();
         pool.removeIf(c -> {
+            if (Exprs.hasCorrelatedSubquery(c)) {
+                return false;
+            }
             BitSet slots = Exprs.slots(c);
             boolean inside = slots.isEmpty() ? false : slots.nextSetBit(0) >= from && slots.length() <= to;
             if (inside) {
@@ -218,7 +221,8 @@ public final class Planner {
     /** Plans INSERT / UPDATE / DELETE; null for statements without a plan. */
     public static PlanNode planModify(BoundStatement statement) {
         return switch (statement) {
-            case BoundStatement.Insert i -> new PlanNode.Insert(i.table(), planQuery(i.source()), i.returning());
+            case BoundStatement.Insert i -> new PlanNode.Insert(i.table(), planQuery(i.source()), i.onConflict(),
+                    i.returning());
             case BoundStatement.Update u -> {
                 KeyRangeExtractor.Result r = KeyRangeExtractor.extract(u.table(), u.where());
                 yield new PlanNode.Update(u.table(), u.alias(), r.keys(), r.residual(), u.assignments(), u.returning());
