@@ -173,7 +173,7 @@ final class CommandLoop {
             return extendedError(e);
         } catch (UncheckedIOException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError | AssertionError e) {
             return extendedError(internal(e));
         }
     }
@@ -200,7 +200,7 @@ final class CommandLoop {
         } catch (PgException e) {
             session.abortStatement();
             return queryError(e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError | AssertionError e) {
             session.abortStatement();
             return queryError(internal(e));
         }
@@ -242,7 +242,7 @@ final class CommandLoop {
                 return queryError(e.shiftPosition(statement.offset()));
             } catch (UncheckedIOException e) {
                 throw e;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError | AssertionError e) {
                 state = ConnectionState.READY;
                 session.abortStatement();
                 return queryError(internal(e));
@@ -378,8 +378,18 @@ final class CommandLoop {
 
     // ------------------------------------------------------------------------------------------ replies
 
-    /** A Java exception without a SQLSTATE is a bug: logged with its stack, reported as XX000. */
-    private PgException internal(RuntimeException e) {
+    /**
+     * A Java failure without a SQLSTATE: a too deep recursion is PostgreSQL's 54001 and memory exhaustion its
+     * 53200; anything else is a bug, logged with its stack and reported as XX000. The session lives on.
+     */
+    private PgException internal(Throwable e) {
+        if (e instanceof StackOverflowError) {
+            return new PgException(SqlState.STATEMENT_TOO_COMPLEX, "stack depth limit exceeded")
+                    .withHint("The statement nests too deeply; simplify it.");
+        }
+        if (e instanceof OutOfMemoryError) {
+            return new PgException(SqlState.OUT_OF_MEMORY, "out of memory");
+        }
         LOG.log(System.Logger.Level.ERROR, "internal error in session " + session.backendPid(), e);
         return Errors.internal(e);
     }

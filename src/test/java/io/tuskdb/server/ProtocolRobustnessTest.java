@@ -195,6 +195,19 @@ class ProtocolRobustnessTest {
     }
 
     @Test
+    void absurdlyDeepNestingIsAnErrorNotACrash() throws Exception {
+        try (RawClient c = new RawClient(server.port())) {
+            c.login("postgres", "postgres");
+            c.query("SELECT " + "(".repeat(200_000) + "1" + ")".repeat(200_000));
+            List<RawClient.Msg> replies = c.readUntilReady();
+            assertThat(lastError(replies).fields()).containsEntry('S', "ERROR").containsEntry('C', "54001");
+            assertThat(replies.get(replies.size() - 1).type()).isEqualTo('Z');
+            c.query("SELECT 1");
+            assertThat(c.readUntilReady()).extracting(RawClient.Msg::type).containsExactly('T', 'D', 'C', 'Z');
+        }
+    }
+
+    @Test
     void copyMessagesOutsideCopyAreIgnored() throws Exception {
         try (RawClient c = new RawClient(server.port())) {
             c.login("postgres", "postgres");
