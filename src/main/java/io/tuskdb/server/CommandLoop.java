@@ -187,7 +187,18 @@ final class CommandLoop {
         }
         writer.write(new BackendMessage.ErrorResponse(e));
         state = ConnectionState.SKIP_TO_SYNC;
-        return false;
+        return synchronizationLost();
+    }
+
+    /** After COPY IN met a message it cannot take, PostgreSQL ends the session with this FATAL. */
+    private boolean synchronizationLost() {
+        if (!results.synchronizationLost()) {
+            return false;
+        }
+        sendFatal(new PgException(SqlState.PROTOCOL_VIOLATION, Severity.FATAL,
+                "terminating connection because protocol synchronization was lost", null, null, 0, null, null, null,
+                null, null));
+        return true;
     }
 
     // ------------------------------------------------------------------------------------------ simple query
@@ -262,6 +273,9 @@ final class CommandLoop {
             return true;
         }
         writer.write(new BackendMessage.ErrorResponse(e));
+        if (synchronizationLost()) {
+            return true;
+        }
         readyForQuery();
         return false;
     }

@@ -208,6 +208,45 @@ class ProtocolRobustnessTest {
     }
 
     @Test
+    void copyInProtocol() throws Exception {
+        try (RawClient c = new RawClient(server.port())) {
+            c.login("postgres", "postgres");
+            c.query("CREATE TABLE c (a int, b text)");
+            c.readUntilReady();
+            c.query("COPY c FROM STDIN");
+            RawClient.Msg response = c.read();
+            assertThat(response.type()).isEqualTo('G');
+            assertThat(response.body()).containsExactly(0, 0, 2, 0, 0, 0, 0);
+            c.send('d', "1\tx\n".getBytes());
+            c.send('H', new byte[0]); // Flush and Sync are ignored during COPY IN
+            c.sync();
+            c.send('d', "2\ty\n".getBytes());
+            c.send('c', new byte[0]);
+            List<RawClient.Msg> done = c.readUntilReady();
+            assertThat(done).extracting(RawClient.Msg::type).containsExactly('C', 'Z');
+            assertThat(new String(done.get(0).body())).isEqualTo("COPY 2\0");
+
+            c.query("COPY c FROM STDIN");
+            c.read();
+            c.send('f', RawClient.cstrings("client gave up"));
+            assertThat(lastError(c.readUntilReady()).fields()).containsEntry('C', "57014")
+                    .containsEntry('M', "COPY from stdin failed: client gave up");
+
+            c.query("COPY c FROM STDIN");
+            c.read();
+            c.query("SELECT 1");
+            List<RawClient.Msg> lost = new java.util.ArrayList<>();
+            for (RawClient.Msg m = c.read(); m != null; m = c.read()) {
+                lost.add(m);
+            }
+            assertThat(lost).extracting(m -> m.fields().get('M')).containsExactly(
+                    "unexpected message type 0x51 during COPY from stdin",
+                    "terminating connection because protocol synchronization was lost");
+            assertThat(lost.get(1).fields()).containsEntry('S', "FATAL");
+        }
+    }
+
+    @Test
     void copyMessagesOutsideCopyAreIgnored() throws Exception {
         try (RawClient c = new RawClient(server.port())) {
             c.login("postgres", "postgres");
