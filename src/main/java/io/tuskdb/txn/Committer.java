@@ -85,7 +85,7 @@ public final class Committer implements AutoCloseable {
         }
     }
 
-    /** Queues the batch; the future completes when it is durable (for synchronous_commit = off callers). */
+    /** Queues the batch; the future completes when it is durable (for callers that wait in their own way). */
     public CompletableFuture<Void> submit(WriteBatchWithIndex batch) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (!running) {
