@@ -225,6 +225,9 @@ public final class Committer implements AutoCloseable {
     }
 
     private void logWrites(List<Request> group) {
+        if (!validator.isRecording()) {
+            return;
+        }
         if (group.size() == 1) {
             validator.committed(engine.db().getLatestSequenceNumber(), group.get(0).keys());
             return;

@@ -38,6 +38,11 @@ final class SerializableValidator {
         return writeLock;
     }
 
+    /** True while some serializable transaction is active (commits must log their keys). */
+    boolean isRecording() {
+        return recording;
+    }
+
     /** Called before a serializable transaction takes its snapshot, so later commits are logged for it. */
     synchronized void register() {
         active++;
