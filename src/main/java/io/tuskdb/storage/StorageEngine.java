@@ -68,8 +68,14 @@ public final class StorageEngine implements AutoCloseable {
                 .setCacheIndexAndFilterBlocks(true)
                 .setPinL0FilterAndIndexBlocksInCache(true)
                 .setBlockSize(16 * 1024);
+        // the relation OID (4 bytes) is the prefix: its bloom filters let a scan of one relation skip the files
+        // holding none of its keys; point reads keep whole-key filters. Iterators use auto_prefix_mode, which
+        // applies the prefix only when the scan's bounds share it, so cross-relation scans stay correct.
+        table.setWholeKeyFiltering(true);
         Options options = new Options()
                 .setCreateIfMissing(true)
+                .useFixedLengthPrefixExtractor(KeyEncoding.relationPrefix(0).length)
+                .setMemtablePrefixBloomSizeRatio(0.05)
                 .setTableFormatConfig(table)
                 .setCompressionType(CompressionType.LZ4_COMPRESSION)
                 .setBytesPerSync(1L << 20)

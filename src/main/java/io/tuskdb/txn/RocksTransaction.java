@@ -167,7 +167,8 @@ final class RocksTransaction implements Transaction {
         enter();
         try {
             ensureSnapshot();
-            ReadOptions options = new ReadOptions().setSnapshot(snapshot);
+            // auto_prefix_mode: prefix bloom filters only where they cannot change the result (see StorageEngine)
+            ReadOptions options = new ReadOptions().setSnapshot(snapshot).setAutoPrefixMode(true);
             Slice upperSlice = null;
             if (upperExclusive != null) {
                 upperSlice = new Slice(upperExclusive);
