@@ -39,6 +39,8 @@ final class RocksTransaction implements Transaction {
     private ReadOptions readOptions;
     private ReadOptions latestOptions;
     private int savepoints;
+    /** Per open savepoint, the lock manager's mark when it was set. */
+    private int[] lockMarks = new int[4];
     private long lockTimeoutMillis;
     private Runnable interruptCheck;
     private boolean synchronousCommit = true;
@@ -285,6 +287,10 @@ final class RocksTransaction implements Transaction {
         enter();
         try {
             batch().setSavePoint();
+            if (savepoints == lockMarks.length) {
+                lockMarks = Arrays.copyOf(lockMarks, savepoints * 2);
+            }
+            lockMarks[savepoints] = manager.locks().mark(xid);
             savepoints++;
         } finally {
             guard.unlock();
@@ -300,6 +306,7 @@ final class RocksTransaction implements Transaction {
             }
             batch.rollbackToSavePoint();
             savepoints--;
+            manager.locks().releaseSince(xid, lockMarks[savepoints]);
         } catch (RocksDBException e) {
             throw StorageEngine.ioError("could not roll back to a savepoint", e);
         } finally {

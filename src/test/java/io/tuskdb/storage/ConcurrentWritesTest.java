@@ -94,6 +94,20 @@ class ConcurrentWritesTest {
     }
 
     @Test
+    void rollbackToSavepointReleasesTheKeyLocksTakenSince() throws Exception {
+        Transaction a = tm.begin(IsolationLevel.READ_COMMITTED, false);
+        a.setSavepoint();
+        assertThat(access.insert(a, T, new Object[]{4, 1L})).isTrue();
+        a.rollbackToSavepoint();
+        Transaction b = tm.begin(IsolationLevel.READ_COMMITTED, false);
+        // no wait: a's insert of key 4 and its lock are gone
+        assertThat(b.tryLock(io.tuskdb.txn.LockTag.row(key(4)), RowLockMode.UPDATE)).isTrue();
+        assertThat(access.insert(b, T, new Object[]{4, 2L})).isTrue();
+        b.commit();
+        a.rollback();
+    }
+
+    @Test
     void readCommittedLockRowReturnsTheLatestVersionAfterWaiting() throws Exception {
         Transaction a = tm.begin(IsolationLevel.READ_COMMITTED, false);
         Transaction b = tm.begin(IsolationLevel.READ_COMMITTED, false);
