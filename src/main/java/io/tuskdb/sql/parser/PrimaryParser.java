@@ -1,5 +1,7 @@
 package io.tuskdb.sql.parser;
 
+import io.tuskdb.error.PgException;
+import io.tuskdb.error.SqlState;
 import io.tuskdb.sql.parser.ast.Expr;
 import io.tuskdb.sql.parser.ast.Select;
 import io.tuskdb.sql.parser.ast.SortItem;
@@ -421,8 +423,21 @@ abstract class PrimaryParser extends ExpressionParser {
         }
     }
 
+    /** Set while parsing a function in FROM (func_expr_windowless): no WITHIN GROUP, FILTER or OVER. */
+    boolean windowless;
+
     /** func_application plus WITHIN GROUP, FILTER and OVER; the current token is '('. */
     final Expr functionCall(List<String> name, int p) {
+        boolean outerWindowless = windowless;
+        windowless = false;
+        try {
+            return functionCall(name, p, outerWindowless);
+        } finally {
+            windowless = outerWindowless;
+        }
+    }
+
+    private Expr functionCall(List<String> name, int p, boolean noWindow) {
         expectSelf('(');
         List<Expr> args = new ArrayList<>();
         boolean distinct = false;
@@ -462,7 +477,14 @@ abstract class PrimaryParser extends ExpressionParser {
             return new Expr.TypedLiteral(new TypeName(name, args, 0, null, p), s.text(), pos(s));
         }
         boolean withinGroup = false;
+        if (noWindow) {
+            return new Expr.FuncCall(name, args, distinct, star, variadic, orderBy, false, null, null, p);
+        }
         if (atKw("within")) {
+            if (!orderBy.isEmpty()) {
+                throw new PgException(SqlState.SYNTAX_ERROR, "cannot use multiple ORDER BY clauses with WITHIN GROUP")
+                        .withPosition(curPos());
+            }
             // WITHIN, FILTER and OVER are AS_LABEL keywords: after a call they can only start these clauses
             advance();
             expectKw("group");

@@ -174,6 +174,9 @@ abstract class QueryParser extends PrimaryParser {
                 break;
             }
         }
+        if (withTies && locking.stream().anyMatch(l -> l.waitPolicy() == LockingClause.WaitPolicy.SKIP_LOCKED)) {
+            throw new PgException(SqlState.SYNTAX_ERROR, "SKIP LOCKED and WITH TIES options cannot be used together");
+        }
         if (withTies && orderBy.isEmpty()) {
             throw new PgException(SqlState.SYNTAX_ERROR, "WITH TIES cannot be specified without ORDER BY clause")
                     .withPosition(p);
@@ -550,7 +553,13 @@ abstract class QueryParser extends PrimaryParser {
         }
         // A function in FROM: name '(' ... or one of the special function syntaxes
         if (isFunctionAhead()) {
-            Expr call = primary();
+            windowless = true;
+            Expr call;
+            try {
+                call = primary();
+            } finally {
+                windowless = false;
+            }
             boolean ordinality = false;
             if (atKw("with") && atKw(1, "ordinality")) {
                 advance();

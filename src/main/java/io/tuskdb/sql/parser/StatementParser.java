@@ -60,6 +60,9 @@ final class StatementParser extends UtilityParser {
             if (atKw("insert") || atKw("update") || atKw("delete")) {
                 return dmlStatement(with);
             }
+            if (atKw("merge")) {
+                throw notSupported("MERGE", cur());
+            }
             return selectAfterWith(with, p);
         }
         if (t.isKeyword("insert") || t.isKeyword("update") || t.isKeyword("delete")) {

@@ -51,6 +51,9 @@ class ParserErrorTest {
                 arguments("select U&'\\006'", "invalid Unicode escape", 11),
                 arguments("select U&'x' uescape 'a'", "invalid Unicode escape character at or near \"'a'\"", 22),
                 arguments("select U&'x' UESCAPE", "UESCAPE must be followed by a simple string literal at end of input", 21),
+                arguments("SELECT * FROM rank() OVER (ORDER BY random())", "syntax error at or near \"ORDER\"", 28),
+                arguments("select percentile_cont(p order by p) within group (order by x) from t",
+                        "cannot use multiple ORDER BY clauses with WITHIN GROUP", 38),
                 arguments("SELECT 1; SELECT 2 +", "syntax error at end of input", 21),
                 arguments("SELECT 1; SELEC 2", "syntax error at or near \"SELEC\"", 11));
     }
