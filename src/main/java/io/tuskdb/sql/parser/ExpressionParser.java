@@ -185,6 +185,10 @@ abstract class ExpressionParser extends TypeParser {
     final Expr rest(Expr left, int minPrec, boolean b) {
         int nonAssoc = -1;
         while (true) {
+            if (!b && left instanceof Expr.RowExpr row && atKw("overlaps")) {
+                left = overlaps(row);
+                continue;
+            }
             int prec = infixPrecedence(b);
             if (prec == 0 || prec < minPrec) {
                 return left;
@@ -437,5 +441,27 @@ abstract class ExpressionParser extends TypeParser {
             nulls = advance().isKeyword("first") ? SortItem.Nulls.FIRST : SortItem.Nulls.LAST;
         }
         return new SortItem(e, dir, using, nulls);
+    }
+
+    /** {@code row OVERLAPS row}: gram.y makes it a call of pg_catalog.overlaps with the four values. */
+    private Expr overlaps(Expr.RowExpr left) {
+        Token t = advance();
+        if (left.fields().size() != 2) {
+            throw new io.tuskdb.error.PgException(io.tuskdb.error.SqlState.SYNTAX_ERROR,
+                    "wrong number of parameters on left side of OVERLAPS expression").withPosition(left.position());
+        }
+        Token start = cur();
+        Expr right = primary();
+        if (!(right instanceof Expr.RowExpr r) || r.fields().size() != 2) {
+            if (right instanceof Expr.RowExpr) {
+                throw new io.tuskdb.error.PgException(io.tuskdb.error.SqlState.SYNTAX_ERROR,
+                        "wrong number of parameters on right side of OVERLAPS expression")
+                        .withPosition(right.position());
+            }
+            throw syntaxErrorAt(start);
+        }
+        List<Expr> args = new ArrayList<>(left.fields());
+        args.addAll(r.fields());
+        return Expr.FuncCall.of(List.of("pg_catalog", "overlaps"), args, pos(t));
     }
 }

@@ -39,6 +39,7 @@ class ExpressionParserTest {
             "-(5) ==> (-5)",
             "- -5 ==> 5",
             "-2147483648 ==> (- 2147483648)",
+            "(a, b) OVERLAPS (c, d) AND e ==> (pg_catalog.overlaps(a, b, c, d) AND e)",
     })
     void precedence(String sql, String expected) {
         assertThat(AstFormatter.format(Parser.parseExpression(sql))).isEqualTo(expected);
