@@ -94,4 +94,11 @@ class ParserErrorTest {
                     assertThat(e.position()).isEqualTo(position);
                 });
     }
+
+    @org.junit.jupiter.api.Test
+    void deepNestingIsStackDepthErrorNotAJavaError() {
+        String sql = "SELECT " + "(".repeat(200_000) + "1" + ")".repeat(200_000);
+        assertThatThrownBy(() -> Parser.parse(sql)).isInstanceOfSatisfying(PgException.class,
+                e -> assertThat(e.sqlState()).isEqualTo(SqlState.STATEMENT_TOO_COMPLEX));
+    }
 }
