@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * A value expression as written (gram.y's {@code a_expr}, {@code b_expr}, {@code c_expr}). Syntax only: no types,
  * no name resolution. {@link #position()} is the 1-based character offset of the node's first character (for
- * operators: of the operator, as PostgreSQL's {@code A_Expr.location}) in the whole query string.
+ * operators: of the operator, as PostgreSQL's {@code A_Expr.location}) in the whole query string, or -1 for a
+ * node the grammar implies without it being written (CHAR's default length 1, FETCH FIRST's default count 1, the
+ * {@code *} of {@code TABLE t}), as PostgreSQL's location -1.
  *
  * <p>Special SQL syntax that PostgreSQL turns into ordinary function calls ({@code EXTRACT}, {@code POSITION},
  * {@code SUBSTRING}, {@code TRIM}, {@code OVERLAY}, {@code AT TIME ZONE}, ...) is a {@link FuncCall} of the
