@@ -405,7 +405,14 @@ abstract class QueryParser extends PrimaryParser {
                 items.add(new TargetItem(new Expr.ColumnRef(List.of(), true, p), null));
                 continue;
             }
-            Expr e = aExpr();
+            int savedAliasDepth = aliasDepth;
+            aliasDepth = depth();
+            Expr e;
+            try {
+                e = aExpr();
+            } finally {
+                aliasDepth = savedAliasDepth;
+            }
             String alias = null;
             if (acceptKw("as")) {
                 alias = colLabel();
