@@ -582,10 +582,10 @@ final class Lexer {
         }
         int nchars = p - start;
         // A comment start inside the run ends the operator.
-        for (int i = start + 1; i < p - 1 + 1 && i + 1 < len; i++) {
+        for (int i = start + 1; i + 1 < p; i++) {
             char a = src.charAt(i);
             char b = src.charAt(i + 1);
-            if (i + 1 < p && ((a == '/' && b == '*') || (a == '-' && b == '-'))) {
+            if ((a == '/' && b == '*') || (a == '-' && b == '-')) {
                 nchars = i - start;
                 break;
             }

@@ -146,8 +146,7 @@ final class StatementParser extends UtilityParser {
                 advance();
                 return vacuum(false);
             case "grant", "revoke", "do", "call", "lock", "declare", "fetch", "close",
-                 "move", "comment", "reindex", "cluster", "refresh", "security", "import", "load", "reassign", "merge",
-                 "import_p", "notify_p":
+                 "move", "comment", "reindex", "cluster", "refresh", "security", "import", "load", "reassign", "merge":
                 throw notSupported(t.text().toUpperCase(Locale.ROOT), t);
             default:
                 throw syntaxError();

@@ -242,7 +242,7 @@ abstract class TypeParser extends ParserSupport {
         if (field.equals("SECOND")) {
             mods = secondPrecision(mods);
         } else if (atKw("to")) {
-            Token to = advance();
+            advance();
             String end = intervalField();
             boolean ok = end != null && switch (field) {
                 case "YEAR" -> end.equals("MONTH");
@@ -257,9 +257,6 @@ abstract class TypeParser extends ParserSupport {
             fields = field + " TO " + end;
             if (end.equals("SECOND")) {
                 mods = secondPrecision(mods);
-            }
-            if (to == null) {
-                throw syntaxError();
             }
         }
         return new TypeName(t.names(), mods, t.arrayBounds(), fields, t.position());
