@@ -364,6 +364,10 @@ abstract class PrimaryParser extends ExpressionParser {
         int p = pos(first);
         List<String> names = new ArrayList<>();
         names.add(first.text());
+        if (!isColId(first) && atSelf('.')) {
+            // a type_func_name keyword (LEFT, JOIN ...) can name a function but cannot be qualified
+            throw syntaxError();
+        }
         while (atSelf('.')) {
             advance();
             if (atSelf('*')) {

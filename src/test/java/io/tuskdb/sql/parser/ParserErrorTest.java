@@ -54,6 +54,10 @@ class ParserErrorTest {
                 arguments("SELECT * FROM rank() OVER (ORDER BY random())", "syntax error at or near \"ORDER\"", 28),
                 arguments("select percentile_cont(p order by p) within group (order by x) from t",
                         "cannot use multiple ORDER BY clauses with WITHIN GROUP", 38),
+                arguments("create table t (from int)", "syntax error at or near \"from\"", 17),
+                arguments("create table user (a int)", "syntax error at or near \"user\"", 14),
+                arguments("select left.a from t as left", "syntax error at or near \".\"", 12),
+                arguments("select * from t as select", "syntax error at or near \"select\"", 20),
                 arguments("SELECT 1; SELECT 2 +", "syntax error at end of input", 21),
                 arguments("SELECT 1; SELEC 2", "syntax error at or near \"SELEC\"", 11));
     }
