@@ -34,8 +34,14 @@ abstract class QueryParser extends PrimaryParser {
     /** A query starting with '(' or SELECT / VALUES / WITH / TABLE. */
     final Select selectStatement() {
         if (atSelf('(')) {
+            int p = curPos();
             Select s = selectWithParens();
-            return continuesSelect(cur()) ? continueSelect(s) : s;
+            if (continuesSelect(cur())) {
+                s = continueSelect(s);
+                // the whole query starts at the opening parenthesis
+                return new Select(s.with(), s.body(), s.orderBy(), s.limit(), s.offset(), s.withTies(), s.locking(), p);
+            }
+            return s;
         }
         return selectNoParens();
     }
