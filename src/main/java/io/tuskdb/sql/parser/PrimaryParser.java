@@ -3,6 +3,7 @@ package io.tuskdb.sql.parser;
 import io.tuskdb.error.PgException;
 import io.tuskdb.error.SqlState;
 import io.tuskdb.sql.parser.ast.Expr;
+import io.tuskdb.sql.parser.ast.Indirection;
 import io.tuskdb.sql.parser.ast.Select;
 import io.tuskdb.sql.parser.ast.SortItem;
 import io.tuskdb.sql.parser.ast.TypeName;
@@ -399,21 +400,9 @@ abstract class PrimaryParser extends ExpressionParser {
     final Expr indirection(Expr base) {
         while (true) {
             if (atSelf('[')) {
-                int p = pos(advance());
-                Expr lower = null;
-                Expr upper = null;
-                boolean slice = false;
-                if (!atSelf(':')) {
-                    lower = aExpr();
-                }
-                if (acceptSelf(':')) {
-                    slice = true;
-                    if (!atSelf(']')) {
-                        upper = aExpr();
-                    }
-                }
-                expectSelf(']');
-                base = new Expr.Subscript(base, lower, upper, slice, p);
+                int p = curPos();
+                Indirection.Subscript sub = subscript();
+                base = new Expr.Subscript(base, sub.lower(), sub.upper(), sub.slice(), p);
             } else if (atSelf('.')) {
                 int p = pos(advance());
                 if (acceptSelf('*')) {
@@ -429,6 +418,25 @@ abstract class PrimaryParser extends ExpressionParser {
 
     /** Set while parsing a function in FROM (func_expr_windowless): no WITHIN GROUP, FILTER or OVER. */
     boolean windowless;
+
+    /** '[' a_expr ']' or '[' [a_expr] ':' [a_expr] ']' at the current '['. */
+    final Indirection.Subscript subscript() {
+        expectSelf('[');
+        Expr lower = null;
+        Expr upper = null;
+        boolean slice = false;
+        if (!atSelf(':')) {
+            lower = aExpr();
+        }
+        if (acceptSelf(':')) {
+            slice = true;
+            if (!atSelf(']')) {
+                upper = aExpr();
+            }
+        }
+        expectSelf(']');
+        return new Indirection.Subscript(lower, upper, slice);
+    }
 
     /** func_application plus WITHIN GROUP, FILTER and OVER; the current token is '('. */
     final Expr functionCall(List<String> name, int p) {
