@@ -321,11 +321,8 @@ abstract class DdlParser extends DmlParser {
         }
         switch (t.text()) {
             case "not" -> {
-                if (!atKw(1, "null")) {
-                    return null;
-                }
                 advance();
-                advance();
+                expectKw("null");
                 return new Constraint.NotNull(name, p);
             }
             case "null" -> {
@@ -742,6 +739,9 @@ abstract class DdlParser extends DmlParser {
         Token c = cur();
         if (isColId(c) && !c.isKeyword("nulls") && !c.isKeyword("asc") && !c.isKeyword("desc")) {
             opclass = anyName();
+            if (atSelf('(')) {
+                throw notSupported("operator class parameters", cur());
+            }
         }
         SortItem.Direction dir = SortItem.Direction.DEFAULT;
         if (acceptKw("asc")) {

@@ -579,7 +579,7 @@ abstract class QueryParser extends PrimaryParser {
                 advance();
                 ordinality = true;
             }
-            return new FromItem.FunctionRef(call, ordinality, optAlias(false), lateral, p0);
+            return new FromItem.FunctionRef(call, ordinality, functionAlias(), lateral, p0);
         }
         if (lateral) {
             throw syntaxError();
@@ -651,6 +651,31 @@ abstract class QueryParser extends PrimaryParser {
             k += 2;
         }
         return peek(k).isSelf('(');
+    }
+
+    /** func_alias_clause; column definition lists (for functions returning record) are 0A000. */
+    private Alias functionAlias() {
+        boolean as = acceptKw("as");
+        if (as && atSelf('(')) {
+            throw notSupported("column definition lists", cur());
+        }
+        if (!as && !isColId(cur())) {
+            return null;
+        }
+        String name = colId();
+        List<String> columns = List.of();
+        if (atSelf('(')) {
+            Token open = advance();
+            columns = new ArrayList<>();
+            do {
+                columns.add(colId());
+                if (!atSelf(',') && !atSelf(')')) {
+                    throw notSupported("column definition lists", open);
+                }
+            } while (acceptSelf(','));
+            expectSelf(')');
+        }
+        return new Alias(name, columns);
     }
 
     /** relation_expr [alias]: {@code name [*] [alias]}; {@code excludeAlias} is a keyword that must not be an alias. */

@@ -58,6 +58,7 @@ class ParserErrorTest {
                 arguments("create table user (a int)", "syntax error at or near \"user\"", 14),
                 arguments("select left.a from t as left", "syntax error at or near \".\"", 12),
                 arguments("select * from t as select", "syntax error at or near \"select\"", 20),
+                arguments("CREATE TABLE foo (id3 INTEGER NOT NUL)", "syntax error at or near \"NUL\"", 35),
                 arguments("SELECT 1; SELECT 2 +", "syntax error at end of input", 21),
                 arguments("SELECT 1; SELEC 2", "syntax error at or near \"SELEC\"", 11));
     }
@@ -85,6 +86,8 @@ class ParserErrorTest {
                 arguments("grant select on t to bob", SqlState.FEATURE_NOT_SUPPORTED, "GRANT is not supported", 1),
                 arguments("create table x (a int) with (foo=1)", SqlState.INVALID_PARAMETER_VALUE,
                         "unrecognized parameter \"foo\"", 0),
+                arguments("SELECT * FROM f(5) AS (a int, b numeric)", SqlState.FEATURE_NOT_SUPPORTED,
+                        "column definition lists is not supported", 23),
                 arguments("select b'101'", SqlState.FEATURE_NOT_SUPPORTED, "bit string constants is not supported", 8));
     }
 
