@@ -51,7 +51,10 @@ public sealed interface Expr {
     record NullLiteral(int position) implements Expr {
     }
 
-    /** {@code type 'string'}, e.g. {@code DATE '2020-01-01'} or {@code INTERVAL '1' DAY}: a cast of a string constant. */
+    /**
+     * {@code type 'string'}, e.g. {@code DATE '2020-01-01'} or {@code INTERVAL '1' DAY}: a cast of a string constant.
+     * Its position is the string's (where PostgreSQL points an invalid-input error), not the type name's.
+     */
     record TypedLiteral(TypeName type, String value, int position) implements Expr {
     }
 
@@ -133,7 +136,7 @@ public sealed interface Expr {
     record IsDistinct(Expr left, Expr right, boolean negated, int position) implements Expr {
     }
 
-    /** {@code expr::type} and {@code CAST(expr AS type)}. */
+    /** {@code expr::type} and {@code CAST(expr AS type)}; the position is the {@code ::}'s or CAST's, as PostgreSQL. */
     record Cast(Expr expr, TypeName type, int position) implements Expr {
     }
 
