@@ -85,7 +85,8 @@ final class DateTimeFunctions {
         r.fn("to_char", TEXT, STABLE, (c, a) -> toChar((Instant) a[0], (String) a[1], AnyText.settings(c).timeZone()), TIMESTAMPTZ, TEXT);
         r.fn("to_char", TEXT, STABLE, (c, a) -> ToChar.format(ToChar.of((Interval) a[0]), (String) a[1], true), INTERVAL, TEXT);
         r.fn("age", INTERVAL, IMMUTABLE, (c, a) -> age((LocalDateTime) a[0], (LocalDateTime) a[1]), TIMESTAMP, TIMESTAMP);
-        r.fn("age", INTERVAL, STABLE, (c, a) -> age(local((Instant) a[0], c), local((Instant) a[1], c)), TIMESTAMPTZ, TIMESTAMPTZ);
+        // pg_proc marks this IMMUTABLE although it reads TimeZone
+        r.fn("age", INTERVAL, IMMUTABLE, (c, a) -> age(local((Instant) a[0], c), local((Instant) a[1], c)), TIMESTAMPTZ, TIMESTAMPTZ);
         r.fn("age", INTERVAL, STABLE, (c, a) -> age(today(c), (LocalDateTime) a[0]), TIMESTAMP);
         r.fn("age", INTERVAL, STABLE, (c, a) -> age(today(c), local((Instant) a[0], c)), TIMESTAMPTZ);
     }
