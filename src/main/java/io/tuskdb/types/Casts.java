@@ -463,6 +463,15 @@ public final class Casts {
     }
 
     /**
+     * A hash consistent with {@link #compare} for hash joins, hash aggregation and DISTINCT: equal values hash alike
+     * even when their Java objects differ (numeric 1.0 and 1.00, float -0 and 0, bpchar trailing blanks, interval
+     * '1 mon' and '30 days'). {@link Object#hashCode} is not.
+     */
+    public static int hash(PgType type, Object value) {
+        return ValueOrder.hash(type, value);
+    }
+
+    /**
      * format_type(type, typmod): "character varying(10)", "numeric(10,2)", "timestamp(3) without time zone",
      * "integer"; bpchar without a typmod is "bpchar", as in PostgreSQL.
      */
