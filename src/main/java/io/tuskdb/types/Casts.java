@@ -428,7 +428,9 @@ public final class Casts {
         if (ts.equals(LocalDateTime.MIN)) {
             return Instant.MIN;
         }
-        return ZonedDateTime.ofLocal(ts, zone, null).toInstant();
+        // DetermineTimeZoneOffset: an ambiguous local time (fall-back) is read in standard time, the later instant;
+        // a local time in a spring-forward gap moves forward by the gap
+        return ZonedDateTime.ofLocal(ts, zone, null).withLaterOffsetAtOverlap().toInstant();
     }
 
     /** timestamp_time: an infinite timestamp has no time of day, and the cast yields NULL. */

@@ -84,6 +84,11 @@ final class DateTimeFunctions {
         r.fn("to_char", TEXT, STABLE, (c, a) -> toChar((LocalDateTime) a[0], (String) a[1]), TIMESTAMP, TEXT);
         r.fn("to_char", TEXT, STABLE, (c, a) -> toChar((Instant) a[0], (String) a[1], AnyText.settings(c).timeZone()), TIMESTAMPTZ, TEXT);
         r.fn("to_char", TEXT, STABLE, (c, a) -> ToChar.format(ToChar.of((Interval) a[0]), (String) a[1], true), INTERVAL, TEXT);
+        for (PgType number : new PgType[]{PgType.INT4, PgType.INT8, PgType.FLOAT4, PgType.FLOAT8, NUMERIC}) {
+            r.fn("to_char", TEXT, STABLE, (c, a) -> {
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "to_char(" + number.sqlName() + ", text) is not supported");
+            }, number, TEXT);
+        }
         r.fn("age", INTERVAL, IMMUTABLE, (c, a) -> age((LocalDateTime) a[0], (LocalDateTime) a[1]), TIMESTAMP, TIMESTAMP);
         // pg_proc marks this IMMUTABLE although it reads TimeZone
         r.fn("age", INTERVAL, IMMUTABLE, (c, a) -> age(local((Instant) a[0], c), local((Instant) a[1], c)), TIMESTAMPTZ, TIMESTAMPTZ);
@@ -391,7 +396,7 @@ final class DateTimeFunctions {
         LocalDateTime truncated = truncLocal(unit, z.toLocalDateTime(), TIMESTAMPTZ);
         Unit u = unit(unit.toLowerCase(Locale.ROOT));
         boolean redoZone = u.compareTo(Unit.DAY) >= 0;
-        return redoZone ? ZonedDateTime.ofLocal(truncated, zone, null).toInstant()
+        return redoZone ? Casts.timestampToTimestamptz(truncated, zone)
                 : truncated.toInstant(z.getOffset());
     }
 

@@ -142,6 +142,26 @@ class OperatorsTest {
     }
 
     @Test
+    void timestamptzArithmeticFollowsTheSessionTimeZone() {
+        io.tuskdb.types.FormatSettings paris = new io.tuskdb.types.FormatSettings("ISO", "MDY",
+                java.time.ZoneId.of("Europe/Paris"), "postgres", 1, true);
+        PgType tz = PgType.TIMESTAMPTZ;
+        java.util.function.BiFunction<String, String, String> plus = (ts, iv) -> {
+            BuiltinOperator o = (BuiltinOperator) op("+", tz, INTERVAL);
+            Object result = o.body().apply(paris, io.tuskdb.types.TypeIO.fromText(tz, ts, paris),
+                    io.tuskdb.types.TypeIO.fromText(INTERVAL, iv, paris));
+            return io.tuskdb.types.TypeIO.toText(tz, result, paris);
+        };
+        assertThat(plus.apply("2024-03-30 12:00+01", "1 day")).isEqualTo("2024-03-31 12:00:00+02");
+        assertThat(plus.apply("2024-03-30 12:00+01", "24 hours")).isEqualTo("2024-03-31 13:00:00+02");
+        assertThat(plus.apply("2024-03-30 02:30", "1 day")).isEqualTo("2024-03-31 03:30:00+02");
+        assertThat(plus.apply("2024-10-26 02:30", "1 day")).isEqualTo("2024-10-27 02:30:00+01");
+        assertThat(plus.apply("2024-01-31 12:00", "1 mon")).isEqualTo("2024-02-29 12:00:00+01");
+        assertThat(io.tuskdb.types.TypeIO.toText(tz, io.tuskdb.types.TypeIO.fromText(tz, "2024-10-27 02:30", paris), paris))
+                .isEqualTo("2024-10-27 02:30:00+01");
+    }
+
+    @Test
     void everyOperatorHasConsistentTypes() {
         for (String symbol : new String[]{"+", "-", "*", "/", "%", "=", "<>", "<", ">", "<=", ">=", "||", "~~"}) {
             for (Operator o : Builtins.operators(symbol)) {
