@@ -98,6 +98,10 @@ class OperatorsTest {
         assertThat(eval("1.0", NUMERIC, "=", "1.00", NUMERIC)).isEqualTo("t");
         assertError(() -> eval("1", NUMERIC, "/", "0", NUMERIC), "22012", "division by zero");
         assertError(() -> eval("0", NUMERIC, "^", "-1", NUMERIC), "2201F", "zero raised to a negative power is undefined");
+        assertThat(eval("-2.5", NUMERIC, "^", "infinity", NUMERIC)).isEqualTo("Infinity");
+        assertThat(eval("-2.5", NUMERIC, "^", "-infinity", NUMERIC)).isEqualTo("0");
+        assertError(() -> eval("-2.5", NUMERIC, "^", "1e20", NUMERIC), "22003", "value overflows numeric format");
+        assertThat(eval("0.001", NUMERIC, "^", "1e20", NUMERIC)).isEqualTo("0." + "0".repeat(1000));
     }
 
     @Test
