@@ -293,17 +293,18 @@ final class NumericOps {
             if (base == NAN || num == NAN) {
                 return NAN;
             }
-            if (base == NINF || num == NINF) {
+            int signBase = sign(base);
+            int signNum = sign(num);
+            if (signBase < 0 || signNum < 0) {
                 throw new PgException(SqlState.INVALID_ARGUMENT_FOR_LOGARITHM, "cannot take logarithm of a negative number");
+            }
+            if (signBase == 0 || signNum == 0) {
+                throw new PgException(SqlState.INVALID_ARGUMENT_FOR_LOGARITHM, "cannot take logarithm of zero");
             }
             if (base == PINF) {
                 return num == PINF ? NAN : BigDecimal.ZERO;
             }
-            checkLogArgument((BigDecimal) base);
-            if (((BigDecimal) base).compareTo(BigDecimal.ONE) == 0) {
-                throw Errors.divisionByZero();
-            }
-            return ((BigDecimal) base).compareTo(BigDecimal.ONE) < 0 ? NINF : PINF;
+            return PINF;
         }
         BigDecimal b = (BigDecimal) base;
         BigDecimal x = (BigDecimal) num;
