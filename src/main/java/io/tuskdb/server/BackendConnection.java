@@ -104,7 +104,7 @@ final class BackendConnection implements Runnable {
             sendFatal(e);
         } catch (IOException e) {
             // The client went away (EOF, reset, TLS failure): end quietly, as PostgreSQL does.
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError | OutOfMemoryError e) {
             LOG.log(System.Logger.Level.ERROR, "internal error in connection from " + clientAddress(), e);
             sendFatal(new PgException(SqlState.INTERNAL_ERROR, Severity.FATAL, String.valueOf(e.getMessage()), null,
                     null, 0, null, null, null, null, e));

@@ -173,7 +173,7 @@ final class CommandLoop {
             return extendedError(e);
         } catch (UncheckedIOException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError | AssertionError e) {
             return extendedError(internal(e));
         }
     }
@@ -187,7 +187,18 @@ final class CommandLoop {
         }
         writer.write(new BackendMessage.ErrorResponse(e));
         state = ConnectionState.SKIP_TO_SYNC;
-        return false;
+        return synchronizationLost();
+    }
+
+    /** After COPY IN met a message it cannot take, PostgreSQL ends the session with this FATAL. */
+    private boolean synchronizationLost() {
+        if (!results.synchronizationLost()) {
+            return false;
+        }
+        sendFatal(new PgException(SqlState.PROTOCOL_VIOLATION, Severity.FATAL,
+                "terminating connection because protocol synchronization was lost", null, null, 0, null, null, null,
+                null, null));
+        return true;
     }
 
     // ------------------------------------------------------------------------------------------ simple query
@@ -200,7 +211,7 @@ final class CommandLoop {
         } catch (PgException e) {
             session.abortStatement();
             return queryError(e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError | AssertionError e) {
             session.abortStatement();
             return queryError(internal(e));
         }
@@ -209,6 +220,15 @@ final class CommandLoop {
             readyForQuery();
             return false;
         }
+        session.setImplicitBlock(statements.size() > 1);
+        try {
+            return runStatements(sql, statements);
+        } finally {
+            session.setImplicitBlock(false);
+        }
+    }
+
+    private boolean runStatements(String sql, List<ParsedStatement> statements) throws IOException {
         for (int i = 0; i < statements.size(); i++) {
             ParsedStatement statement = statements.get(i);
             boolean last = i == statements.size() - 1;
@@ -233,7 +253,7 @@ final class CommandLoop {
                 return queryError(e.shiftPosition(statement.offset()));
             } catch (UncheckedIOException e) {
                 throw e;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError | AssertionError e) {
                 state = ConnectionState.READY;
                 session.abortStatement();
                 return queryError(internal(e));
@@ -253,6 +273,9 @@ final class CommandLoop {
             return true;
         }
         writer.write(new BackendMessage.ErrorResponse(e));
+        if (synchronizationLost()) {
+            return true;
+        }
         readyForQuery();
         return false;
     }
@@ -369,8 +392,18 @@ final class CommandLoop {
 
     // ------------------------------------------------------------------------------------------ replies
 
-    /** A Java exception without a SQLSTATE is a bug: logged with its stack, reported as XX000. */
-    private PgException internal(RuntimeException e) {
+    /**
+     * A Java failure without a SQLSTATE: a too deep recursion is PostgreSQL's 54001 and memory exhaustion its
+     * 53200; anything else is a bug, logged with its stack and reported as XX000. The session lives on.
+     */
+    private PgException internal(Throwable e) {
+        if (e instanceof StackOverflowError) {
+            return new PgException(SqlState.STATEMENT_TOO_COMPLEX, "stack depth limit exceeded")
+                    .withHint("The statement nests too deeply; simplify it.");
+        }
+        if (e instanceof OutOfMemoryError) {
+            return new PgException(SqlState.OUT_OF_MEMORY, "out of memory");
+        }
         LOG.log(System.Logger.Level.ERROR, "internal error in session " + session.backendPid(), e);
         return Errors.internal(e);
     }

@@ -27,10 +27,16 @@ import java.util.List;
 final class ResultSender {
     private final Session session;
     private final BackendWriter writer;
+    private boolean synchronizationLost;
 
     ResultSender(Session session, BackendWriter writer) {
         this.session = session;
         this.writer = writer;
+    }
+
+    /** True once COPY IN met a message it cannot take: after reporting the error the session must end. */
+    boolean synchronizationLost() {
+        return synchronizationLost;
     }
 
     /** RowDescription; {@code formats} null means all text (statement Describe, simple query). */
@@ -130,8 +136,13 @@ final class ResultSender {
                 }
                 case FrontendMessage.Sync s -> {
                 }
-                default -> throw Errors.protocolViolation(String.format(
-                        "unexpected message type 0x%02X during COPY from stdin", typeByte(message)));
+                default -> {
+                    // PostgreSQL raises this while the message is half read, so the session cannot go on
+                    // (postgres.c: "terminating connection because protocol synchronization was lost").
+                    synchronizationLost = true;
+                    throw Errors.protocolViolation(String.format(
+                            "unexpected message type 0x%02X during COPY from stdin", typeByte(message)));
+                }
             }
         }
     }

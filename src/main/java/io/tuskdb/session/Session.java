@@ -50,11 +50,15 @@ public final class Session implements ExecutionContext {
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Map<String, Portal> portals = new HashMap<>();
     private Portal activePortal;
+    private boolean implicitBlock;
+    /** Savepoint names, oldest first; each matches one save point of the storage transaction. */
+    private final List<String> savepoints = new ArrayList<>();
 
     private FormatSettings formatSettings;
     private long statementTimeoutMillis;
     private long idleInTransactionTimeoutMillis;
     private long idleSessionTimeoutMillis;
+    private long lockTimeoutMillis;
     private volatile String applicationName = "";
     private int clientMinMessagesRank;
     private volatile String currentQuery = "";
@@ -160,6 +164,31 @@ public final class Session implements ExecutionContext {
         interrupts.statementStarted(statementTimeoutMillis);
     }
 
+    /**
+     * The protocol runs a query string of several statements: they share one implicit transaction block
+     * ({@link #inTransactionBlock()}) until {@code false} is passed after the last one.
+     */
+    public void setImplicitBlock(boolean multiStatement) {
+        this.implicitBlock = multiStatement;
+    }
+
+    @Override
+    public boolean inTransactionBlock() {
+        return state == TransactionState.BLOCK || state == TransactionState.FAILED || implicitBlock;
+    }
+
+    @Override
+    public void discardAll() {
+        for (Portal p : portals.values()) {
+            if (p != activePortal) {
+                closeQuietly(p);
+            }
+        }
+        portals.values().removeIf(p -> p != activePortal);
+        statements.clear();
+        resetAllSettings();
+    }
+
     /** Plans a statement (the transaction must be open: the analyzer reads the catalog through it). */
     public PreparedPlan plan(ParsedStatement statement, int[] parameterTypes) {
         return engine.prepare(statement, parameterTypes, this);
@@ -183,7 +212,16 @@ public final class Session implements ExecutionContext {
             case IDLE, FAILED -> {
             }
             case IMPLICIT -> endTransaction(false, TransactionState.IDLE);
-            case BLOCK -> endTransaction(false, TransactionState.FAILED);
+            case BLOCK -> {
+                if (savepoints.isEmpty()) {
+                    endTransaction(false, TransactionState.FAILED);
+                } else {
+                    // ROLLBACK TO SAVEPOINT may still revive the block: keep the storage transaction (and its
+                    // locks), as PostgreSQL keeps the outer transaction when a subtransaction aborts.
+                    state = TransactionState.FAILED;
+                    closePortalsExceptActive();
+                }
+            }
         }
     }
 
@@ -197,6 +235,7 @@ public final class Session implements ExecutionContext {
     /** The connection ends: whatever is open rolls back. */
     public void close() {
         statementDone();
+        interrupts.cancelIdleTimer();
         if (transaction != null || state != TransactionState.IDLE) {
             endTransaction(false, TransactionState.IDLE);
         }
@@ -230,6 +269,7 @@ public final class Session implements ExecutionContext {
         if (state == TransactionState.IDLE) {
             transaction = cluster.transactions().begin(defaultIsolation(),
                     "on".equals(settings.value("default_transaction_read_only")));
+            configure(transaction);
             transactionStart = Instant.now();
             state = TransactionState.IMPLICIT;
         }
@@ -244,13 +284,8 @@ public final class Session implements ExecutionContext {
         transaction = null;
         transactionStart = next == TransactionState.FAILED ? transactionStart : null;
         state = next;
-        List<Portal> open = new ArrayList<>(portals.values());
-        portals.values().removeIf(p -> p != activePortal);
-        for (Portal p : open) {
-            if (p != activePortal) {
-                closeQuietly(p);
-            }
-        }
+        savepoints.clear();
+        closePortalsExceptActive();
         if (tx == null) {
             if (commit) {
                 settings.commit();
@@ -272,6 +307,23 @@ public final class Session implements ExecutionContext {
             tx.rollback();
             settings.rollback();
         }
+    }
+
+    private void closePortalsExceptActive() {
+        List<Portal> open = new ArrayList<>(portals.values());
+        portals.values().removeIf(p -> p != activePortal);
+        for (Portal p : open) {
+            if (p != activePortal) {
+                closeQuietly(p);
+            }
+        }
+    }
+
+    /** What the storage transaction takes from the session: lock_timeout, synchronous_commit, interrupts. */
+    private void configure(Transaction tx) {
+        tx.setInterruptCheck(interrupts::check);
+        tx.setLockTimeout(lockTimeoutMillis);
+        tx.setSynchronousCommit(!"off".equals(settings.value("synchronous_commit")));
     }
 
     private static void closeQuietly(Portal p) {
@@ -396,6 +448,10 @@ public final class Session implements ExecutionContext {
         statementTimeoutMillis = DurationSetting.millis(settings.value("statement_timeout"));
         idleInTransactionTimeoutMillis = DurationSetting.millis(settings.value("idle_in_transaction_session_timeout"));
         idleSessionTimeoutMillis = DurationSetting.millis(settings.value("idle_session_timeout"));
+        lockTimeoutMillis = DurationSetting.millis(settings.value("lock_timeout"));
+        if (transaction != null) {
+            configure(transaction);
+        }
         applicationName = settings.value("application_name");
         clientMinMessagesRank = messageRank(settings.value("client_min_messages"));
     }
@@ -483,6 +539,7 @@ public final class Session implements ExecutionContext {
         }
         transaction.rollback();
         transaction = cluster.transactions().begin(level, readOnly);
+        configure(transaction);
         transaction.startStatement();
     }
 
@@ -504,7 +561,7 @@ public final class Session implements ExecutionContext {
     @Override
     public List<String> searchPath() {
         List<String> out = new ArrayList<>();
-        for (String element : splitSearchPath(settings.value("search_path"))) {
+        for (String element : SearchPath.split(settings.value("search_path"))) {
             if (element.equals("$user")) {
                 // "$user" names a schema only when one with the user's name exists; TuskDB creates none by itself.
                 continue;
@@ -512,44 +569,6 @@ public final class Session implements ExecutionContext {
             if (!out.contains(element)) {
                 out.add(element);
             }
-        }
-        return out;
-    }
-
-    /** The elements of a search_path value: comma-separated, double-quoted or folded to lower case. */
-    static List<String> splitSearchPath(String value) {
-        List<String> out = new ArrayList<>();
-        int i = 0;
-        int n = value.length();
-        while (i < n) {
-            while (i < n && (value.charAt(i) == ',' || Character.isWhitespace(value.charAt(i)))) {
-                i++;
-            }
-            if (i >= n) {
-                break;
-            }
-            StringBuilder sb = new StringBuilder();
-            if (value.charAt(i) == '"') {
-                i++;
-                while (i < n) {
-                    char c = value.charAt(i++);
-                    if (c == '"') {
-                        if (i < n && value.charAt(i) == '"') {
-                            sb.append('"');
-                            i++;
-                        } else {
-                            break;
-                        }
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            } else {
-                while (i < n && value.charAt(i) != ',' && !Character.isWhitespace(value.charAt(i))) {
-                    sb.append(Character.toLowerCase(value.charAt(i++)));
-                }
-            }
-            out.add(sb.toString());
         }
         return out;
     }
@@ -656,6 +675,57 @@ public final class Session implements ExecutionContext {
             warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
         }
         endTransaction(false, TransactionState.IDLE);
+    }
+
+    // Savepoints (xact.c DefineSavepoint, ReleaseSavepoint, RollbackToSavepoint). Settings changed since a
+    // savepoint are not rolled back with it (PostgreSQL's GUC nesting levels are not modelled).
+
+    @Override
+    public void defineSavepoint(String name) {
+        requireBlock("SAVEPOINT");
+        transaction.setSavepoint();
+        savepoints.add(name);
+    }
+
+    @Override
+    public void releaseSavepoint(String name) {
+        requireBlock("RELEASE SAVEPOINT");
+        int index = savepointIndex(name);
+        for (int i = savepoints.size() - 1; i >= index; i--) {
+            transaction.releaseSavepoint();
+            savepoints.remove(i);
+        }
+    }
+
+    @Override
+    public void rollbackToSavepoint(String name) {
+        if (state != TransactionState.FAILED) {
+            requireBlock("ROLLBACK TO SAVEPOINT");
+        }
+        int index = savepointIndex(name);
+        for (int i = savepoints.size() - 1; i >= index; i--) {
+            transaction.rollbackToSavepoint();
+            savepoints.remove(i);
+        }
+        transaction.setSavepoint();
+        savepoints.add(name);
+        state = TransactionState.BLOCK;
+    }
+
+    private void requireBlock(String command) {
+        if (state != TransactionState.BLOCK || transaction == null) {
+            throw new PgException(SqlState.NO_ACTIVE_SQL_TRANSACTION,
+                    command + " can only be used in transaction blocks");
+        }
+    }
+
+    private int savepointIndex(String name) {
+        int index = savepoints.lastIndexOf(name);
+        if (index < 0 || transaction == null) {
+            throw new PgException(SqlState.INVALID_SAVEPOINT_SPECIFICATION,
+                    "savepoint \"" + name + "\" does not exist");
+        }
+        return index;
     }
 
     @Override

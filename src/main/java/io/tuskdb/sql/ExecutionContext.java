@@ -76,4 +76,38 @@ public interface ExecutionContext {
 
     /** Sends a NoticeResponse (a PgException with severity WARNING, NOTICE or INFO). */
     void notice(PgException notice);
+
+    // ---- additions by the protocol helper (defaults keep other implementations compiling)
+
+    /** SAVEPOINT name: 25P01 outside a transaction block. */
+    default void defineSavepoint(String name) {
+        throw io.tuskdb.error.Errors.featureNotSupported("savepoints");
+    }
+
+    /** RELEASE [SAVEPOINT] name: destroys it and every later one; 3B001 when there is none of that name. */
+    default void releaseSavepoint(String name) {
+        throw io.tuskdb.error.Errors.featureNotSupported("savepoints");
+    }
+
+    /**
+     * ROLLBACK TO [SAVEPOINT] name: undoes everything since, keeps the savepoint, and leaves a failed block
+     * (a transaction exit); 3B001 when there is none of that name.
+     */
+    default void rollbackToSavepoint(String name) {
+        throw io.tuskdb.error.Errors.featureNotSupported("savepoints");
+    }
+
+    /**
+     * PostgreSQL's PreventInTransactionBlock test: true inside BEGIN ... COMMIT and inside the implicit block of a
+     * multi-statement query string, where VACUUM, CREATE DATABASE and friends fail with 25001
+     * "X cannot run inside a transaction block".
+     */
+    default boolean inTransactionBlock() {
+        return false;
+    }
+
+    /** DISCARD ALL: closes portals and prepared statements and resets every setting (the caller checks 25001). */
+    default void discardAll() {
+        throw io.tuskdb.error.Errors.featureNotSupported("DISCARD ALL");
+    }
 }

@@ -3,11 +3,10 @@ package io.tuskdb.server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import io.tuskdb.testing.TestServer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 
@@ -18,15 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * be trusted) while another connection keeps working and the postmaster keeps accepting.
  */
 class ProtocolRobustnessTest {
-    @TempDir
-    Path dir;
     TestServer server;
     Connection bystander;
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.trust(dir);
-        bystander = server.connect("tusk", null);
+        server = TestServer.start();
+        bystander = Clients.connect(server, "postgres", null);
     }
 
     @AfterEach
@@ -34,7 +31,7 @@ class ProtocolRobustnessTest {
         // the other session survived whatever the test did
         assertThat(bystander.isClosed()).isFalse();
         try (RawClient check = new RawClient(server.port())) {
-            List<RawClient.Msg> login = check.login("tusk", "postgres");
+            List<RawClient.Msg> login = check.login("postgres", "postgres");
             assertThat(login.get(login.size() - 1).type()).isEqualTo('Z');
         }
         bystander.close();
@@ -56,7 +53,7 @@ class ProtocolRobustnessTest {
             c.out.writeInt(80877104);
             c.out.flush();
             assertThat(c.readByte()).isEqualTo('N');
-            List<RawClient.Msg> login = c.login("tusk", "postgres");
+            List<RawClient.Msg> login = c.login("postgres", "postgres");
             assertThat(login.get(login.size() - 1).type()).isEqualTo('Z');
             assertThat(login.get(login.size() - 1).body()[0]).isEqualTo((byte) 'I');
         }
@@ -77,7 +74,7 @@ class ProtocolRobustnessTest {
     @Test
     void protocolTwoIsRefused() throws Exception {
         try (RawClient c = new RawClient(server.port())) {
-            c.sendStartup(2 << 16, "user", "tusk");
+            c.sendStartup(2 << 16, "user", "postgres");
             RawClient.Msg m = c.read();
             assertThat(m.fields()).containsEntry('C', "0A000")
                     .containsEntry('M', "unsupported frontend protocol 2.0: server supports 3.0 to 3.0");
@@ -97,7 +94,7 @@ class ProtocolRobustnessTest {
     @Test
     void newerMinorVersionIsNegotiatedDown() throws Exception {
         try (RawClient c = new RawClient(server.port())) {
-            c.sendStartup((3 << 16) | 5, "user", "tusk", "database", "postgres", "_pq_.something", "x");
+            c.sendStartup((3 << 16) | 5, "user", "postgres", "database", "postgres", "_pq_.something", "x");
             List<RawClient.Msg> messages = c.readUntilReady();
             RawClient.Msg negotiate = messages.get(0);
             assertThat(negotiate.type()).isEqualTo('v');
@@ -110,7 +107,7 @@ class ProtocolRobustnessTest {
     @Test
     void unknownMessageTypeIsFatal() throws Exception {
         try (RawClient c = new RawClient(server.port())) {
-            c.login("tusk", "postgres");
+            c.login("postgres", "postgres");
             c.send('z', new byte[0]);
             RawClient.Msg m = c.read();
             assertThat(m.fields()).containsEntry('S', "FATAL").containsEntry('C', "08P01")
@@ -122,14 +119,14 @@ class ProtocolRobustnessTest {
     @Test
     void badMessageLengthIsFatal() throws Exception {
         try (RawClient c = new RawClient(server.port())) {
-            c.login("tusk", "postgres");
+            c.login("postgres", "postgres");
             c.raw(new byte[] {'Q', 0, 0, 0, 2});
             RawClient.Msg m = c.read();
             assertThat(m.fields()).containsEntry('S', "FATAL").containsEntry('M', "invalid message length");
             assertThat(c.closedByServer()).isTrue();
         }
         try (RawClient c = new RawClient(server.port())) {
-            c.login("tusk", "postgres");
+            c.login("postgres", "postgres");
             c.raw(new byte[] {'S', 0x7F, 0, 0, 0}); // Sync claiming 2 GB
             RawClient.Msg m = c.read();
             assertThat(m.fields()).containsEntry('M', "invalid message length");
@@ -139,7 +136,7 @@ class ProtocolRobustnessTest {
     @Test
     void truncatedBindIsAnErrorUntilSync() throws Exception {
         try (RawClient c = new RawClient(server.port())) {
-            c.login("tusk", "postgres");
+            c.login("postgres", "postgres");
             // Bind: portal "", statement "", then a format count promising 5 formats but carrying none.
             c.send('B', new byte[] {0, 0, 0, 5});
             c.send('E', RawClient.cstrings("")); // discarded until Sync
@@ -159,7 +156,7 @@ class ProtocolRobustnessTest {
     @Test
     void unterminatedStringIsInvalidString() throws Exception {
         try (RawClient c = new RawClient(server.port())) {
-            c.login("tusk", "postgres");
+            c.login("postgres", "postgres");
             c.send('C', new byte[] {'S', 'a', 'b'});
             c.sync();
             List<RawClient.Msg> replies = c.readUntilReady();
@@ -170,7 +167,7 @@ class ProtocolRobustnessTest {
     @Test
     void unknownStatementAndPortal() throws Exception {
         try (RawClient c = new RawClient(server.port())) {
-            c.login("tusk", "postgres");
+            c.login("postgres", "postgres");
             c.send('D', RawClient.cstrings("Snope"));
             c.sync();
             assertThat(lastError(c.readUntilReady()).fields()).containsEntry('C', "26000")
@@ -187,9 +184,72 @@ class ProtocolRobustnessTest {
     }
 
     @Test
+    void simpleQueryErrorPositionCountsFromTheWholeString() throws Exception {
+        try (RawClient c = new RawClient(server.port())) {
+            c.login("postgres", "postgres");
+            c.query("SELECT 1;  SELECT * FROM nope");
+            List<RawClient.Msg> replies = c.readUntilReady();
+            assertThat(replies).extracting(RawClient.Msg::type).containsExactly('T', 'D', 'C', 'E', 'Z');
+            assertThat(lastError(replies).fields()).containsEntry('C', "42P01").containsEntry('P', "26");
+        }
+    }
+
+    @Test
+    void absurdlyDeepNestingIsAnErrorNotACrash() throws Exception {
+        try (RawClient c = new RawClient(server.port())) {
+            c.login("postgres", "postgres");
+            c.query("SELECT " + "(".repeat(200_000) + "1" + ")".repeat(200_000));
+            List<RawClient.Msg> replies = c.readUntilReady();
+            assertThat(lastError(replies).fields()).containsEntry('S', "ERROR").containsEntry('C', "54001");
+            assertThat(replies.get(replies.size() - 1).type()).isEqualTo('Z');
+            c.query("SELECT 1");
+            assertThat(c.readUntilReady()).extracting(RawClient.Msg::type).containsExactly('T', 'D', 'C', 'Z');
+        }
+    }
+
+    @Test
+    void copyInProtocol() throws Exception {
+        try (RawClient c = new RawClient(server.port())) {
+            c.login("postgres", "postgres");
+            c.query("CREATE TABLE c (a int, b text)");
+            c.readUntilReady();
+            c.query("COPY c FROM STDIN");
+            RawClient.Msg response = c.read();
+            assertThat(response.type()).isEqualTo('G');
+            assertThat(response.body()).containsExactly(0, 0, 2, 0, 0, 0, 0);
+            c.send('d', "1\tx\n".getBytes());
+            c.send('H', new byte[0]); // Flush and Sync are ignored during COPY IN
+            c.sync();
+            c.send('d', "2\ty\n".getBytes());
+            c.send('c', new byte[0]);
+            List<RawClient.Msg> done = c.readUntilReady();
+            assertThat(done).extracting(RawClient.Msg::type).containsExactly('C', 'Z');
+            assertThat(new String(done.get(0).body())).isEqualTo("COPY 2\0");
+
+            c.query("COPY c FROM STDIN");
+            c.read();
+            c.send('f', RawClient.cstrings("client gave up"));
+            assertThat(lastError(c.readUntilReady()).fields()).containsEntry('C', "57014")
+                    .containsEntry('M', "COPY from stdin failed: client gave up");
+
+            c.query("COPY c FROM STDIN");
+            c.read();
+            c.query("SELECT 1");
+            List<RawClient.Msg> lost = new java.util.ArrayList<>();
+            for (RawClient.Msg m = c.read(); m != null; m = c.read()) {
+                lost.add(m);
+            }
+            assertThat(lost).extracting(m -> m.fields().get('M')).containsExactly(
+                    "unexpected message type 0x51 during COPY from stdin",
+                    "terminating connection because protocol synchronization was lost");
+            assertThat(lost.get(1).fields()).containsEntry('S', "FATAL");
+        }
+    }
+
+    @Test
     void copyMessagesOutsideCopyAreIgnored() throws Exception {
         try (RawClient c = new RawClient(server.port())) {
-            c.login("tusk", "postgres");
+            c.login("postgres", "postgres");
             c.send('d', new byte[] {1, 2, 3});
             c.send('c', new byte[0]);
             c.sync();
@@ -214,14 +274,14 @@ class ProtocolRobustnessTest {
     @Test
     void clientVanishingMidMessageEndsOnlyItsSession() throws Exception {
         RawClient c = new RawClient(server.port());
-        c.login("tusk", "postgres");
+        c.login("postgres", "postgres");
         c.raw(new byte[] {'Q', 0, 0, 1, 0, 'S', 'E'});
         c.close();
         long deadline = System.currentTimeMillis() + 5000;
-        while (server.postmaster.sessions().size() > 1 && System.currentTimeMillis() < deadline) {
+        while (server.postmaster().sessions().size() > 1 && System.currentTimeMillis() < deadline) {
             Thread.sleep(10);
         }
-        assertThat(server.postmaster.sessions().size()).isEqualTo(1);
+        assertThat(server.postmaster().sessions().size()).isEqualTo(1);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -1,12 +1,10 @@
 package io.tuskdb.server;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import io.tuskdb.testing.TestServer;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,22 +12,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** PostgreSQL's shutdown modes as clients see them. */
 class ShutdownTest {
-    @TempDir
-    Path dir;
 
     @Test
     void fastShutdownSendsAdminShutdownToIdleSessions() throws Exception {
-        TestServer server = TestServer.trust(dir);
+        TestServer server = TestServer.start();
         try (RawClient c = new RawClient(server.port())) {
-            c.login("tusk", "postgres");
-            server.postmaster.shutdown(ShutdownMode.FAST);
+            c.login("postgres", "postgres");
+            server.postmaster().shutdown(ShutdownMode.FAST);
             RawClient.Msg m = c.read();
             assertThat(m.type()).isEqualTo('E');
             assertThat(m.fields()).containsEntry('S', "FATAL").containsEntry('C', "57P01")
                     .containsEntry('M', "terminating connection due to administrator command");
             assertThat(c.closedByServer()).isTrue();
-            assertThat(server.postmaster.isRunning()).isFalse();
-            assertThat(server.postmaster.sessions().size()).isZero();
+            assertThat(server.postmaster().isRunning()).isFalse();
+            assertThat(server.postmaster().sessions().size()).isZero();
         } finally {
             server.close();
         }
@@ -37,14 +33,14 @@ class ShutdownTest {
 
     @Test
     void smartShutdownRefusesNewConnectionsThenTurnsFast() throws Exception {
-        TestServer server = new TestServer(dir, 10, null, Duration.ofMillis(700), "host all all 127.0.0.1/32 trust");
+        TestServer server = TestServer.start(Clients.rules("host all all 127.0.0.1/32 trust"), null, 10);
         try (RawClient old = new RawClient(server.port())) {
-            old.login("tusk", "postgres");
-            Thread stopper = Thread.ofPlatform().start(() -> server.postmaster.shutdown(ShutdownMode.SMART));
+            old.login("postgres", "postgres");
+            Thread stopper = Thread.ofPlatform().start(() -> server.postmaster().shutdown(ShutdownMode.SMART));
             long deadline = System.currentTimeMillis() + 5000;
             SQLException refused = null;
             while (refused == null && System.currentTimeMillis() < deadline) {
-                try (Connection c = server.connect("tusk", null)) {
+                try (Connection c = Clients.connect(server, "postgres", null)) {
                     Thread.sleep(5); // shutdown not begun yet
                 } catch (SQLException e) {
                     refused = e;
@@ -57,7 +53,7 @@ class ShutdownTest {
             RawClient.Msg m = old.read();
             assertThat(m.fields()).containsEntry('C', "57P01");
             stopper.join(10_000);
-            assertThat(server.postmaster.isRunning()).isFalse();
+            assertThat(server.postmaster().isRunning()).isFalse();
         } finally {
             server.close();
         }
@@ -65,12 +61,12 @@ class ShutdownTest {
 
     @Test
     void immediateShutdownClosesSockets() throws Exception {
-        TestServer server = TestServer.trust(dir);
+        TestServer server = TestServer.start();
         try (RawClient c = new RawClient(server.port())) {
-            c.login("tusk", "postgres");
-            server.postmaster.shutdown(ShutdownMode.IMMEDIATE);
+            c.login("postgres", "postgres");
+            server.postmaster().shutdown(ShutdownMode.IMMEDIATE);
             assertThat(c.closedByServer()).isTrue();
-            assertThatThrownBy(() -> server.connect("tusk", null)).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> Clients.connect(server, "postgres", null)).isInstanceOf(SQLException.class);
         } finally {
             server.close();
         }
@@ -78,29 +74,29 @@ class ShutdownTest {
 
     @Test
     void registryTerminateEndsOneSession() throws Exception {
-        try (TestServer server = TestServer.trust(dir);
+        try (TestServer server = TestServer.start();
              RawClient victim = new RawClient(server.port());
              RawClient other = new RawClient(server.port())) {
-            victim.login("tusk", "postgres");
-            other.login("tusk", "postgres");
-            List<SessionInfo> sessions = server.postmaster.sessions().sessions();
+            victim.login("postgres", "postgres");
+            other.login("postgres", "postgres");
+            List<SessionInfo> sessions = server.postmaster().sessions().sessions();
             assertThat(sessions).hasSize(2);
             int victimPid = sessions.get(0).pid();
-            assertThat(server.postmaster.sessions().terminate(victimPid)).isTrue();
-            assertThat(server.postmaster.sessions().terminate(-5)).isFalse();
+            assertThat(server.postmaster().sessions().terminate(victimPid)).isTrue();
+            assertThat(server.postmaster().sessions().terminate(-5)).isFalse();
             long deadline = System.currentTimeMillis() + 5000;
-            while (server.postmaster.sessions().size() > 1 && System.currentTimeMillis() < deadline) {
+            while (server.postmaster().sessions().size() > 1 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(10);
             }
-            assertThat(server.postmaster.sessions().sessions()).extracting(SessionInfo::pid)
+            assertThat(server.postmaster().sessions().sessions()).extracting(SessionInfo::pid)
                     .doesNotContain(victimPid).hasSize(1);
         }
     }
 
     @Test
     void idleInTransactionTimeoutEndsTheSession() throws Exception {
-        try (TestServer server = TestServer.trust(dir); RawClient c = new RawClient(server.port())) {
-            c.login("tusk", "postgres");
+        try (TestServer server = TestServer.start(); RawClient c = new RawClient(server.port())) {
+            c.login("postgres", "postgres");
             c.query("SET idle_in_transaction_session_timeout = '150ms'");
             c.readUntilReady();
             c.query("BEGIN");
@@ -114,8 +110,8 @@ class ShutdownTest {
 
     @Test
     void idleSessionTimeoutOutsideTransactions() throws Exception {
-        try (TestServer server = TestServer.trust(dir); RawClient c = new RawClient(server.port())) {
-            c.login("tusk", "postgres");
+        try (TestServer server = TestServer.start(); RawClient c = new RawClient(server.port())) {
+            c.login("postgres", "postgres");
             c.query("SET idle_session_timeout = '150ms'");
             c.readUntilReady();
             RawClient.Msg m = c.read();

@@ -3,6 +3,10 @@ package io.tuskdb.server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.tuskdb.catalog.Cluster;
+import io.tuskdb.catalog.StoredCluster;
+import io.tuskdb.sql.SqlEngine;
+
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import java.io.InputStream;
@@ -11,6 +15,8 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -44,21 +50,39 @@ class TlsTest {
         return context;
     }
 
+    /** A postmaster with TLS over a fresh cluster (superuser "postgres", password "secret"). */
+    private record TlsServer(Cluster cluster, Postmaster postmaster) implements AutoCloseable {
+        static TlsServer start(Path data, SSLContext ssl, String... hba) {
+            Cluster cluster = StoredCluster.open(data, "postgres", "secret");
+            Postmaster postmaster = new Postmaster(new ServerConfig(List.of("127.0.0.1"), 0, 10, Clients.rules(hba),
+                    ssl, Duration.ofSeconds(5)), cluster, new SqlEngine());
+            postmaster.start();
+            return new TlsServer(cluster, postmaster);
+        }
+
+        @Override
+        public void close() {
+            postmaster.shutdown(ShutdownMode.FAST);
+            cluster.close();
+        }
+    }
+
     @Test
     void sslModeRequireConnectsOverTlsAndHostsslMatches() throws Exception {
         Path data = Files.createDirectory(dir.resolve("data"));
-        try (TestServer server = new TestServer(data, 10, selfSigned(dir), "hostssl all all 127.0.0.1/32 scram-sha-256",
+        try (TlsServer server = TlsServer.start(data, selfSigned(dir), "hostssl all all 127.0.0.1/32 scram-sha-256",
                 "hostnossl all all 127.0.0.1/32 reject")) {
+            int port = server.postmaster().localPort();
             Properties tls = new Properties();
             tls.setProperty("sslmode", "require");
-            try (Connection c = server.connect("postgres", "tusk", "secret", tls)) {
+            try (Connection c = Clients.connect(port, "postgres", "postgres", "secret", tls)) {
                 assertThat(c.isClosed()).isFalse();
             }
             Properties plain = new Properties();
             plain.setProperty("sslmode", "disable");
-            assertThatThrownBy(() -> server.connect("postgres", "tusk", "secret", plain))
+            assertThatThrownBy(() -> Clients.connect(port, "postgres", "postgres", "secret", plain))
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("28000"))
-                    .hasMessageContaining("pg_hba.conf rejects connection for host \"127.0.0.1\", user \"tusk\", "
+                    .hasMessageContaining("pg_hba.conf rejects connection for host \"127.0.0.1\", user \"postgres\", "
                             + "database \"postgres\", no encryption");
         }
     }
@@ -66,11 +90,12 @@ class TlsTest {
     @Test
     void noHbaEntryNamesSslEncryption() throws Exception {
         Path data = Files.createDirectory(dir.resolve("data"));
-        try (TestServer server = new TestServer(data, 10, selfSigned(dir), "hostnossl all all all trust")) {
+        try (TlsServer server = TlsServer.start(data, selfSigned(dir), "hostnossl all all all trust")) {
+            int port = server.postmaster().localPort();
             Properties tls = new Properties();
             tls.setProperty("sslmode", "require");
-            assertThatThrownBy(() -> server.connect("postgres", "tusk", null, tls))
-                    .hasMessageContaining("no pg_hba.conf entry for host \"127.0.0.1\", user \"tusk\", "
+            assertThatThrownBy(() -> Clients.connect(port, "postgres", "postgres", null, tls))
+                    .hasMessageContaining("no pg_hba.conf entry for host \"127.0.0.1\", user \"postgres\", "
                             + "database \"postgres\", SSL encryption");
         }
     }

@@ -196,4 +196,44 @@ class SessionTest {
         other.close();
         withDirectory.close();
     }
+
+    @Test
+    void savepointsReviveAFailedBlock() {
+        assertThatThrownBy(() -> session.defineSavepoint("a"))
+                .hasMessage("SAVEPOINT can only be used in transaction blocks")
+                .satisfies(e -> assertThat(((PgException) e).sqlState().code()).isEqualTo("25P01"));
+        run("BEGIN");
+        run("INSERT INTO t VALUES (1)");
+        session.defineSavepoint("a");
+        run("INSERT INTO t VALUES (2)");
+        assertThatThrownBy(() -> run("INSERT INTO t VALUES (2)")).isInstanceOf(PgException.class);
+        assertThat(session.transactionState()).isEqualTo(TransactionState.FAILED);
+        assertThatThrownBy(() -> session.rollbackToSavepoint("nope"))
+                .hasMessage("savepoint \"nope\" does not exist")
+                .satisfies(e -> assertThat(((PgException) e).sqlState().code()).isEqualTo("3B001"));
+        session.rollbackToSavepoint("a");
+        assertThat(session.transactionState()).isEqualTo(TransactionState.BLOCK);
+        run("INSERT INTO t VALUES (3)");
+        session.defineSavepoint("b");
+        session.releaseSavepoint("a");
+        assertThatThrownBy(() -> session.releaseSavepoint("b")).hasMessage("savepoint \"b\" does not exist");
+        run("COMMIT");
+        assertThat(count()).isEqualTo(2); // rows 1 and 3; row 2 was rolled back with the savepoint
+    }
+
+    @Test
+    void transactionBlockTestAndDiscardAll() {
+        assertThat(session.inTransactionBlock()).isFalse();
+        session.setImplicitBlock(true);
+        assertThat(session.inTransactionBlock()).isTrue();
+        session.setImplicitBlock(false);
+        run("BEGIN");
+        assertThat(session.inTransactionBlock()).isTrue();
+        run("COMMIT");
+        session.prepare("s", "SELECT 1", new int[0]);
+        session.setSetting("application_name", "x", false);
+        session.discardAll();
+        assertThat(session.setting("application_name")).isEmpty();
+        assertThatThrownBy(() -> session.statement("s")).hasMessage("prepared statement \"s\" does not exist");
+    }
 }

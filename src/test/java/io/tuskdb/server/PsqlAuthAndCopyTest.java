@@ -2,7 +2,7 @@ package io.tuskdb.server;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import io.tuskdb.testing.TestServer;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,10 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** psql, libpq's own client, against the server; skipped when psql is not installed. */
-class PsqlClientTest {
-    @TempDir
-    Path dir;
+/** psql (libpq) logging in over SCRAM and running COPY FROM STDIN; skipped when psql is not installed. */
+class PsqlAuthAndCopyTest {
 
     private static Path psql() {
         for (String candidate : List.of("/usr/bin/psql", "/usr/lib/postgresql/15/bin/psql", "/usr/local/bin/psql")) {
@@ -30,7 +28,7 @@ class PsqlClientTest {
         Path psql = psql();
         Assumptions.assumeTrue(psql != null, "psql is not installed");
         ProcessBuilder pb = new ProcessBuilder(psql.toString(), "-X", "-q", "-h", "127.0.0.1", "-p",
-                Integer.toString(server.port()), "-U", "tusk", "-d", "postgres", "-v", "ON_ERROR_STOP=0")
+                Integer.toString(server.port()), "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=0")
                 .redirectErrorStream(true);
         pb.environment().put("PGSSLMODE", ssl ? "require" : "disable");
         if (password != null) {
@@ -47,7 +45,7 @@ class PsqlClientTest {
 
     @Test
     void scriptWithErrorsCopyAndTransactions() throws Exception {
-        try (TestServer server = new TestServer(dir, 10, null, "host all all 127.0.0.1/32 scram-sha-256")) {
+        try (TestServer server = TestServer.start(Clients.rules("host all all 127.0.0.1/32 scram-sha-256"), "secret", 10)) {
             String out = run(server, """
                     CREATE TABLE t (a int PRIMARY KEY, b text);
                     COPY t FROM STDIN;
@@ -73,9 +71,9 @@ class PsqlClientTest {
 
     @Test
     void wrongPasswordMessage() throws Exception {
-        try (TestServer server = new TestServer(dir, 10, null, "host all all 127.0.0.1/32 scram-sha-256")) {
+        try (TestServer server = TestServer.start(Clients.rules("host all all 127.0.0.1/32 scram-sha-256"), "secret", 10)) {
             String out = run(server, "SELECT 1;", "wrong", false);
-            assertThat(out).contains("FATAL:  password authentication failed for user \"tusk\"");
+            assertThat(out).contains("FATAL:  password authentication failed for user \"postgres\"");
         }
     }
 }

@@ -1,0 +1,48 @@
+package io.tuskdb.session;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** search_path's list syntax (PostgreSQL's SplitIdentifierString): names, double-quoted or folded to lower case. */
+final class SearchPath {
+    private SearchPath() {
+    }
+
+    /** The elements of a search_path value: comma-separated, double-quoted or folded to lower case. */
+    static List<String> split(String value) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        int n = value.length();
+        while (i < n) {
+            while (i < n && (value.charAt(i) == ',' || Character.isWhitespace(value.charAt(i)))) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            StringBuilder sb = new StringBuilder();
+            if (value.charAt(i) == '"') {
+                i++;
+                while (i < n) {
+                    char c = value.charAt(i++);
+                    if (c == '"') {
+                        if (i < n && value.charAt(i) == '"') {
+                            sb.append('"');
+                            i++;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            } else {
+                while (i < n && value.charAt(i) != ',' && !Character.isWhitespace(value.charAt(i))) {
+                    sb.append(Character.toLowerCase(value.charAt(i++)));
+                }
+            }
+            out.add(sb.toString());
+        }
+        return out;
+    }
+}
