@@ -101,6 +101,10 @@ public final class SqlEngine {
             }
             case BoundStatement.Commit c -> {
             }
+            case BoundStatement.Savepoint s -> {
+            }
+            case BoundStatement.Discard d -> {
+            }
             case BoundStatement.Rollback r -> {
             }
             case BoundStatement.Set s -> {

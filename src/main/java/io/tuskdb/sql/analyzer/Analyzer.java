@@ -88,9 +88,11 @@ public final class Analyzer {
             case Statement.VariableShow s -> s.name().equals("all") ? new BoundStatement.Show(null, null)
                     : new BoundStatement.Show(s.name(), showColumnName(s.name()));
             case Statement.Explain e -> explain(e);
-            case Statement.Savepoint s -> throw Errors.featureNotSupported("SAVEPOINT");
-            case Statement.ReleaseSavepoint s -> throw Errors.featureNotSupported("RELEASE SAVEPOINT");
-            case Statement.RollbackToSavepoint s -> throw Errors.featureNotSupported("ROLLBACK TO SAVEPOINT");
+            case Statement.Savepoint s -> new BoundStatement.Savepoint(BoundStatement.SavepointAction.DEFINE, s.name());
+            case Statement.ReleaseSavepoint s ->
+                    new BoundStatement.Savepoint(BoundStatement.SavepointAction.RELEASE, s.name());
+            case Statement.RollbackToSavepoint s ->
+                    new BoundStatement.Savepoint(BoundStatement.SavepointAction.ROLLBACK_TO, s.name());
             case Statement.PrepareTransaction p -> throw Errors.featureNotSupported("PREPARE TRANSACTION");
             case Statement.CommitPrepared p -> throw Errors.featureNotSupported("COMMIT PREPARED");
             case Statement.RollbackPrepared p -> throw Errors.featureNotSupported("ROLLBACK PREPARED");
@@ -117,7 +119,7 @@ public final class Analyzer {
             case Statement.Listen l -> throw Errors.featureNotSupported("LISTEN");
             case Statement.Notify n -> throw Errors.featureNotSupported("NOTIFY");
             case Statement.Unlisten u -> throw Errors.featureNotSupported("UNLISTEN");
-            case Statement.Discard d -> throw Errors.featureNotSupported("DISCARD");
+            case Statement.Discard d -> new BoundStatement.Discard(d.target().name());
             case Statement.Checkpoint c -> throw Errors.featureNotSupported("CHECKPOINT");
             case Statement.Vacuum v -> throw Errors.featureNotSupported("VACUUM");
         };

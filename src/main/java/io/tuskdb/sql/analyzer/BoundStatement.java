@@ -62,6 +62,16 @@ public sealed interface BoundStatement {
     record Commit() implements BoundStatement {
     }
 
+    enum SavepointAction { DEFINE, RELEASE, ROLLBACK_TO }
+
+    /** SAVEPOINT / RELEASE [SAVEPOINT] / ROLLBACK TO [SAVEPOINT] name. */
+    record Savepoint(SavepointAction action, String name) implements BoundStatement {
+    }
+
+    /** DISCARD ALL | PLANS | SEQUENCES | TEMP. */
+    record Discard(String target) implements BoundStatement {
+    }
+
     record Rollback() implements BoundStatement {
     }
 
