@@ -19,14 +19,25 @@ public sealed interface BoundQuery {
     record Select(From from, BoundExpr where, List<BoundExpr> groupBy, List<BoundExpr.Aggregate> aggregates,
                   boolean grouped, BoundExpr having, List<BoundExpr> targets, List<ResultColumn> columns,
                   boolean distinct, List<SortKey> orderBy, BoundExpr limit, BoundExpr offset,
-                  List<Integer> distinctOn) implements BoundQuery {
-        /** Without DISTINCT ON. */
+                  List<Integer> distinctOn, List<Window> windows) implements BoundQuery {
+        /** Without DISTINCT ON and window functions. */
         public Select(From from, BoundExpr where, List<BoundExpr> groupBy, List<BoundExpr.Aggregate> aggregates,
                       boolean grouped, BoundExpr having, List<BoundExpr> targets, List<ResultColumn> columns,
                       boolean distinct, List<SortKey> orderBy, BoundExpr limit, BoundExpr offset) {
             this(from, where, groupBy, aggregates, grouped, having, targets, columns, distinct, orderBy, limit, offset,
-                    null);
+                    null, List.of());
         }
+    }
+
+    enum WindowKind { ROW_NUMBER, RANK, DENSE_RANK, AGGREGATE }
+
+    /**
+     * A window function call: its value is appended to the FROM row (the targets read it as a column). Arguments,
+     * PARTITION BY and ORDER BY read the FROM row; the frame is PostgreSQL's default (the whole partition without
+     * ORDER BY, else up to the current row's last peer).
+     */
+    record Window(WindowKind kind, io.tuskdb.sql.functions.AggregateFunction aggregate, List<BoundExpr> args,
+                  List<BoundExpr> partitionBy, List<BoundExpr> orderBy, List<SortKey> orderKeys, PgType type) {
     }
 
     /** VALUES (...), (...): rows of constant-free-of-columns expressions. */

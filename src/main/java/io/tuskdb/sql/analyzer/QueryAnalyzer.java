@@ -151,7 +151,7 @@ final class QueryAnalyzer {
                     }
                 }
                 yield new BoundQuery.Select(s.from(), s.where(), s.groupBy(), s.aggregates(), s.grouped(), s.having(),
-                        targets, cols, s.distinct(), s.orderBy(), s.limit(), s.offset(), s.distinctOn());
+                        targets, cols, s.distinct(), s.orderBy(), s.limit(), s.offset(), s.distinctOn(), s.windows());
             }
             case BoundQuery.Values v -> {
                 List<List<BoundExpr>> rows = new ArrayList<>();
@@ -222,6 +222,8 @@ final class QueryAnalyzer {
                 names.add(item.alias() != null ? item.alias() : columnName(item.expr()));
             }
         }
+        plain.windows = new ArrayList<>();
+        plain.windowBase = from == null ? 0 : from.width();
         List<BoundExpr> plainTargets = plain.bindAll(targetAst);
         // GROUP BY
         List<BoundExpr> groupBy = new ArrayList<>();
@@ -241,6 +243,9 @@ final class QueryAnalyzer {
         }
         List<BoundExpr.Aggregate> aggregates = new ArrayList<>();
         BoundExpr having = null;
+        if (grouped && !plain.windows.isEmpty()) {
+            throw Errors.featureNotSupported("window functions in grouped queries");
+        }
         if (grouped) {
             scope.grouped = true;
             ExprAnalyzer ga = new ExprAnalyzer(actx, scope);
@@ -281,7 +286,7 @@ final class QueryAnalyzer {
         }
         return new BoundQuery.Select(from, where, groupBy, aggregates, grouped, having, targets, columns,
                 s.distinct() && distinctOn == null, keys, limitExpr(limitAst, "LIMIT"), limitExpr(offsetAst, "OFFSET"),
-                distinctOn);
+                distinctOn, List.copyOf(plain.windows));
     }
 
     private static void resolveOutputs(List<BoundExpr> targets, ExprAnalyzer ea, boolean resolveUnknowns) {

@@ -133,6 +133,12 @@ public final class PlanCompiler {
                 }
                 yield st -> new AggregateOp(st, input.open(st), keys, functions, args, distinct, filters);
             }
+            case PlanNode.WindowAgg w -> {
+                OpFactory input = compile(w.input());
+                WindowAggOp.Spec[] specs = w.windows().stream().map(WindowAggOp.Spec::compile)
+                        .toArray(WindowAggOp.Spec[]::new);
+                yield st -> new WindowAggOp(st, input.open(st), specs);
+            }
             case PlanNode.Sort s -> {
                 OpFactory input = compile(s.input());
                 int k = s.keys().size();
@@ -242,6 +248,7 @@ public final class PlanCompiler {
             case PlanNode.NestedLoop j -> reads(j.left(), tableOid) || reads(j.right(), tableOid);
             case PlanNode.HashJoin j -> reads(j.left(), tableOid) || reads(j.right(), tableOid);
             case PlanNode.Aggregate a -> reads(a.input(), tableOid);
+            case PlanNode.WindowAgg w -> reads(w.input(), tableOid);
             case PlanNode.Sort s -> reads(s.input(), tableOid);
             case PlanNode.Distinct d -> reads(d.input(), tableOid);
             case PlanNode.Limit l -> reads(l.input(), tableOid);

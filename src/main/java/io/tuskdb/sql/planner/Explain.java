@@ -41,6 +41,7 @@ public final class Explain {
             case PlanNode.NestedLoop j -> countRelations(j.left()) + countRelations(j.right());
             case PlanNode.HashJoin j -> countRelations(j.left()) + countRelations(j.right());
             case PlanNode.Aggregate a -> countRelations(a.input());
+            case PlanNode.WindowAgg w -> countRelations(w.input());
             case PlanNode.Sort s -> countRelations(s.input());
             case PlanNode.Distinct d -> countRelations(d.input());
             case PlanNode.Limit l -> countRelations(l.input());
@@ -177,6 +178,10 @@ public final class Explain {
                 line(depth, false, "Group Key: " + String.join(", ", labelsOf(d.input())));
                 node(d.input(), depth + 1, List.of());
             }
+            case PlanNode.WindowAgg w -> {
+                line(depth, true, "WindowAgg");
+                node(w.input(), depth + 1, List.of());
+            }
             case PlanNode.Limit l -> {
                 line(depth, true, "Limit");
                 node(l.input(), depth + 1, List.of());
@@ -304,6 +309,14 @@ public final class Explain {
                 yield out;
             }
             case PlanNode.Sort s -> labelsOf(s.input());
+            case PlanNode.WindowAgg w -> {
+                List<String> out = new ArrayList<>(labelsOf(w.input()));
+                for (BoundQuery.Window win : w.windows()) {
+                    out.add((win.aggregate() == null ? win.kind().name().toLowerCase() : win.aggregate().name())
+                            + "(...) OVER (...)");
+                }
+                yield out;
+            }
             case PlanNode.Distinct d -> labelsOf(d.input());
             case PlanNode.Limit l -> labelsOf(l.input());
             case PlanNode.SetOp s -> labelsOf(s.left());

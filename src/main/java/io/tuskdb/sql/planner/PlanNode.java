@@ -50,6 +50,10 @@ public sealed interface PlanNode {
                     List<BoundExpr> leftKeys, List<BoundExpr> rightKeys, BoundExpr residual) implements PlanNode {
     }
 
+    /** WindowAgg: each input row followed by the values of the window functions for it. */
+    record WindowAgg(PlanNode input, List<BoundQuery.Window> windows) implements PlanNode {
+    }
+
     /** Output: the group keys, then the aggregate values. No keys: exactly one row ("Aggregate"). */
     record Aggregate(PlanNode input, List<BoundExpr> groupKeys, List<BoundExpr.Aggregate> aggregates)
             implements PlanNode {

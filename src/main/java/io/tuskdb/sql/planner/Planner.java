@@ -44,6 +44,9 @@ public final class Planner {
                 node = new PlanNode.Filter(node, Exprs.and(conjuncts));
             }
         }
+        if (!s.windows().isEmpty()) {
+            node = new PlanNode.WindowAgg(node, s.windows());
+        }
         if (s.grouped()) {
             node = new PlanNode.Aggregate(node, s.groupBy(), s.aggregates());
             if (s.having() != null) {
