@@ -46,6 +46,11 @@ final class ScanOp implements RowSource {
         }
     }
 
+    /** The scan's whole predicate (key condition and filter), null for none: re-checked on a newer row version. */
+    Eval filter() {
+        return filter;
+    }
+
     /** The storage key of the row last returned. */
     byte[] key() {
         return key;

@@ -2,6 +2,7 @@ package io.tuskdb.sql.executor;
 
 import io.tuskdb.catalog.TableDescriptor;
 import io.tuskdb.storage.TableLayout;
+import io.tuskdb.txn.RowLockMode;
 import io.tuskdb.types.Casts;
 
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ final class UpdateOp implements ModifyOp {
     /** The target's own scan (storage keys at hand), or a join whose rows start with the target row. */
     private final RowSource scan;
     private List<Object[]> joinedRows;
+    private Eval recheck;
     /** Per column, null when unchanged; null array for DELETE. */
     private final Eval[] assignments;
     private final Eval[] returning;
@@ -45,8 +47,22 @@ final class UpdateOp implements ModifyOp {
         while (pos < rows.size()) {
             st.context.checkForInterrupts();
             int i = pos++;
-            Object[] old = rows.get(i);
-            Object[] input = joinedRows == null ? old : joinedRows.get(i);
+            // lock the row and work on its latest version: a concurrent writer may have changed it since our
+            // snapshot (READ COMMITTED re-checks the WHERE clause as EvalPlanQual; other levels fail with 40001)
+            Object[] snapshotRow = rows.get(i);
+            Object[] old = st.tables.lockRow(st.transaction, layout, keys.get(i),
+                    assignments == null ? RowLockMode.UPDATE : RowLockMode.NO_KEY_UPDATE);
+            if (old == null) {
+                continue;
+            }
+            if (!sameRow(old, snapshotRow) && recheck != null && !Boolean.TRUE.equals(recheck.eval(old, st))) {
+                continue;
+            }
+            Object[] input = old;
+            if (joinedRows != null) {
+                input = joinedRows.get(i).clone();
+                System.arraycopy(old, 0, input, 0, old.length);
+            }
             Object[] result = old;
             if (assignments == null) {
                 st.tables.delete(st.transaction, layout, keys.get(i));
@@ -89,6 +105,7 @@ final class UpdateOp implements ModifyOp {
         keys = new ArrayList<>();
         rows = new ArrayList<>();
         if (scan instanceof ScanOp own) {
+            recheck = own.filter();
             for (Object[] r; (r = own.next()) != null; ) {
                 keys.add(own.key());
                 rows.add(r);
@@ -119,6 +136,16 @@ final class UpdateOp implements ModifyOp {
             }
         }
         scan.close();
+    }
+
+    private boolean sameRow(Object[] a, Object[] b) {
+        for (int c = 0; c < a.length; c++) {
+            if (a[c] != b[c] && (a[c] == null || b[c] == null
+                    || Casts.compare(table.columns().get(c).type(), a[c], b[c]) != 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean keyChanged(Object[] old, Object[] updated) {
