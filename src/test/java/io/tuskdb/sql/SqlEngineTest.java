@@ -238,6 +238,29 @@ class SqlEngineTest {
     }
 
     @Test
+    void selectForUpdateBlocksWriters() throws Exception {
+        exec("CREATE TABLE q (id int PRIMARY KEY, v int)");
+        exec("INSERT INTO q VALUES (1, 1)");
+        try (Connection other = server.connect()) {
+            exec("BEGIN");
+            assertThat(rows("SELECT v FROM q WHERE id = 1 FOR UPDATE")).containsExactly("1");
+            var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+            var writer = pool.submit(() -> {
+                try (Statement st = other.createStatement()) {
+                    return st.executeUpdate("UPDATE q SET v = v * 10 WHERE id = 1");
+                }
+            });
+            Thread.sleep(300);
+            assertThat(writer.isDone()).isFalse();
+            exec("UPDATE q SET v = 2 WHERE id = 1");
+            exec("COMMIT");
+            assertThat(writer.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1);
+            pool.shutdown();
+        }
+        assertThat(rows("SELECT v FROM q")).containsExactly("20");
+    }
+
+    @Test
     void copyInAndOutInTextAndCsv() throws Exception {
         exec("CREATE TABLE c (id int PRIMARY KEY, t text, n int DEFAULT 42)");
         var copy = c.unwrap(PGConnection.class).getCopyAPI();

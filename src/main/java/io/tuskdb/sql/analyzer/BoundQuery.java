@@ -60,7 +60,12 @@ public sealed interface BoundQuery {
         int width();
     }
 
-    record TableRef(TableDescriptor table, String alias, int offset) implements From {
+    /** A table; {@code lock} is the row lock SELECT ... FOR UPDATE/SHARE takes on each row read, or null. */
+    record TableRef(TableDescriptor table, String alias, int offset, io.tuskdb.txn.RowLockMode lock) implements From {
+        public TableRef(TableDescriptor table, String alias, int offset) {
+            this(table, alias, offset, null);
+        }
+
         @Override
         public int width() {
             return table.columns().size();

@@ -51,20 +51,64 @@ final class QueryAnalyzer {
                     select.withTies(), select.locking(), select.position());
             return new QueryAnalyzer(actx, defined).analyze(rest, resolveUnknowns);
         }
-        if (!select.locking().isEmpty()) {
-            throw Errors.featureNotSupported("SELECT FOR UPDATE/SHARE");
-        }
         if (select.withTies()) {
             throw Errors.featureNotSupported("FETCH FIRST ... WITH TIES");
         }
         if (select.body() instanceof QueryBody.SimpleSelect s) {
-            return simple(s, select.orderBy(), select.limit(), select.offset(), resolveUnknowns);
+            BoundQuery.Select q = (BoundQuery.Select) simple(s, select.orderBy(), select.limit(), select.offset(),
+                    resolveUnknowns);
+            return select.locking().isEmpty() ? q : locked(q, select.locking());
+        }
+        if (!select.locking().isEmpty()) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "FOR UPDATE is not allowed with UNION/INTERSECT/EXCEPT");
         }
         BoundQuery q = body(select.body(), resolveUnknowns);
         if (select.orderBy().isEmpty() && select.limit() == null && select.offset() == null) {
             return q;
         }
         return wrap(q, select.orderBy(), select.limit(), select.offset());
+    }
+
+    /** SELECT ... FOR UPDATE/SHARE over one table: its scan locks each row it returns (the strongest mode asked). */
+    private BoundQuery locked(BoundQuery.Select q, List<io.tuskdb.sql.parser.ast.LockingClause> clauses) {
+        String what = clauses.get(0).strength() == io.tuskdb.sql.parser.ast.LockingClause.Strength.UPDATE ? "FOR UPDATE"
+                : "FOR " + clauses.get(0).strength().name().replace('_', ' ');
+        if (q.grouped()) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, what + (q.groupBy().isEmpty()
+                    ? " is not allowed with aggregate functions" : " is not allowed with GROUP BY clause"));
+        }
+        if (q.distinct() || q.distinctOn() != null) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, what + " is not allowed with DISTINCT clause");
+        }
+        if (!q.windows().isEmpty()) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, what + " is not allowed with window functions");
+        }
+        if (!(q.from() instanceof BoundQuery.TableRef t)) {
+            throw Errors.featureNotSupported(what + " over joins, subqueries or no table");
+        }
+        io.tuskdb.txn.RowLockMode mode = null;
+        for (io.tuskdb.sql.parser.ast.LockingClause c : clauses) {
+            if (c.waitPolicy() != io.tuskdb.sql.parser.ast.LockingClause.WaitPolicy.BLOCK) {
+                throw Errors.featureNotSupported("NOWAIT and SKIP LOCKED");
+            }
+            for (var name : c.of()) {
+                if (!name.name().equals(t.alias())) {
+                    throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + name.name()
+                            + "\" in " + what + " clause not found in FROM clause").withPosition(name.position());
+                }
+            }
+            io.tuskdb.txn.RowLockMode m = switch (c.strength()) {
+                case UPDATE -> io.tuskdb.txn.RowLockMode.UPDATE;
+                case NO_KEY_UPDATE -> io.tuskdb.txn.RowLockMode.NO_KEY_UPDATE;
+                case SHARE -> io.tuskdb.txn.RowLockMode.SHARE;
+                case KEY_SHARE -> io.tuskdb.txn.RowLockMode.KEY_SHARE;
+            };
+            mode = mode == null || m.ordinal() > mode.ordinal() ? m : mode;
+        }
+        return new BoundQuery.Select(new BoundQuery.TableRef(t.table(), t.alias(), t.offset(), mode), q.where(),
+                q.groupBy(), q.aggregates(), q.grouped(), q.having(), q.targets(), q.columns(), q.distinct(),
+                q.orderBy(), q.limit(), q.offset(), q.distinctOn(), q.windows());
     }
 
     private BoundQuery body(QueryBody body, boolean resolveUnknowns) {

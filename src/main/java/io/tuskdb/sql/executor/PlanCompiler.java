@@ -57,7 +57,8 @@ public final class PlanCompiler {
                 TableLayout layout = s.table().layout();
                 Eval filter = ExprCompiler.compileNullable(recheck(s.keys(), s.filter()));
                 KeyRanges ranges = s.keys() == null ? null : new KeyRanges(s.table(), s.keys());
-                yield st -> new ScanOp(st, layout, ranges == null ? List.of(KeyRange.ALL) : ranges.evaluate(st), filter);
+                yield st -> new ScanOp(st, layout, ranges == null ? List.of(KeyRange.ALL) : ranges.evaluate(st), filter,
+                        s.lock());
             }
             case PlanNode.Filter f -> {
                 OpFactory input = compile(f.input());

@@ -28,7 +28,11 @@ public sealed interface PlanNode {
      * A scan of a table's primary index: all of it ({@code keys} null, "Seq Scan") or the key ranges
      * ("Index Scan using t_pkey"). {@code filter} is the rest of the predicate.
      */
-    record Scan(TableDescriptor table, String alias, KeyAccess keys, BoundExpr filter) implements PlanNode {
+    record Scan(TableDescriptor table, String alias, KeyAccess keys, BoundExpr filter, io.tuskdb.txn.RowLockMode lock)
+            implements PlanNode {
+        public Scan(TableDescriptor table, String alias, KeyAccess keys, BoundExpr filter) {
+            this(table, alias, keys, filter, null);
+        }
     }
 
     record Filter(PlanNode input, BoundExpr condition) implements PlanNode {

@@ -160,7 +160,7 @@ public final class Planner {
             case BoundQuery.TableRef t -> {
                 BoundExpr pred = Exprs.shift(Exprs.and(take(pushable, start, end)), -start);
                 KeyRangeExtractor.Result r = KeyRangeExtractor.extract(t.table(), pred);
-                yield new PlanNode.Scan(t.table(), t.alias(), r.keys(), r.residual());
+                yield new PlanNode.Scan(t.table(), t.alias(), r.keys(), r.residual(), t.lock());
             }
             case BoundQuery.SeriesRef s -> {
                 PlanNode node = new PlanNode.Series(s.args(), s.type(), s.alias());
