@@ -269,22 +269,30 @@ public final class Casts {
             case BOOL -> v = ((Boolean) value) ? 1 : 0;
             default -> throw noCast(from, to);
         }
-        return switch (to) {
+        if (to == PgType.OID) {
+            if (from == PgType.INT8 && (v < 0 || v > 0xFFFFFFFFL)) {
+                throw outOfRange(to);
+            }
+            return (int) v;
+        }
+        return narrowInteger(v, to);
+    }
+
+    /**
+     * A long as the boxed int2, int4 or int8 value, or 22003 "smallint out of range" / "integer out of range"
+     * when it does not fit.
+     */
+    public static Object narrowInteger(long v, PgType type) {
+        return switch (type) {
             case INT2 -> {
                 if (v < Short.MIN_VALUE || v > Short.MAX_VALUE) {
-                    throw outOfRange(to);
+                    throw outOfRange(type);
                 }
                 yield (short) v;
             }
             case INT4 -> {
                 if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-                    throw outOfRange(to);
-                }
-                yield (int) v;
-            }
-            case OID -> {
-                if (from == PgType.INT8 && (v < 0 || v > 0xFFFFFFFFL)) {
-                    throw outOfRange(to);
+                    throw outOfRange(type);
                 }
                 yield (int) v;
             }

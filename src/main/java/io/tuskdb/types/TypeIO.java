@@ -4,7 +4,6 @@ import io.tuskdb.error.Errors;
 import io.tuskdb.error.PgException;
 import io.tuskdb.error.SqlState;
 
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -148,36 +147,36 @@ public final class TypeIO {
 
     // ------------------------------------------------------------------------------------------ helpers
 
-    static byte getByte(ByteBuffer buf) {
-        try {
-            return buf.get();
-        } catch (BufferUnderflowException e) {
+    /**
+     * Decodes hex digit pairs (blanks between pairs allowed) as hex_decode does, reporting bad input with
+     * {@code errorState}: 22P02 for bytea input, 22023 for decode(..., 'hex').
+     */
+    public static byte[] decodeHex(String text, SqlState errorState) {
+        return ByteaFormat.decodeHex(text, 0, errorState);
+    }
+
+    /** pq_getmsg*: a value needing more bytes than are left is 08P01. */
+    private static ByteBuffer need(ByteBuffer buf, int bytes) {
+        if (buf.remaining() < bytes) {
             throw insufficientData();
         }
+        return buf;
+    }
+
+    static byte getByte(ByteBuffer buf) {
+        return need(buf, 1).get();
     }
 
     static short getShort(ByteBuffer buf) {
-        try {
-            return buf.getShort();
-        } catch (BufferUnderflowException e) {
-            throw insufficientData();
-        }
+        return need(buf, 2).getShort();
     }
 
     static int getInt(ByteBuffer buf) {
-        try {
-            return buf.getInt();
-        } catch (BufferUnderflowException e) {
-            throw insufficientData();
-        }
+        return need(buf, 4).getInt();
     }
 
     static long getLong(ByteBuffer buf) {
-        try {
-            return buf.getLong();
-        } catch (BufferUnderflowException e) {
-            throw insufficientData();
-        }
+        return need(buf, 8).getLong();
     }
 
     private static PgException insufficientData() {

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.UUID;
 
+import static io.tuskdb.types.PgErrors.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,12 +32,6 @@ class TypeIOTest {
         return TypeIO.toText(PgType.FLOAT4, TypeIO.fromText(PgType.FLOAT4, in, DEF), efd(efd));
     }
 
-    private static void assertError(Runnable r, String sqlState, String message) {
-        assertThatThrownBy(r::run).isInstanceOfSatisfying(PgException.class, e -> {
-            assertThat(e.sqlState().code()).isEqualTo(sqlState);
-            assertThat(e.getMessage()).isEqualTo(message);
-        });
-    }
 
     @Test
     void float8ShortestOutput() {

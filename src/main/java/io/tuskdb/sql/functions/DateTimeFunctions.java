@@ -168,6 +168,14 @@ final class DateTimeFunctions {
         };
     }
 
+    private static Unit requireUnit(String lower, PgType type) {
+        Unit unit = unit(lower);
+        if (unit == null) {
+            throw notRecognized(lower, type);
+        }
+        return unit;
+    }
+
     private static PgException notRecognized(String unit, PgType type) {
         return new PgException(SqlState.INVALID_PARAMETER_VALUE,
                 "unit \"" + unit + "\" not recognized for type " + type.sqlName());
@@ -205,10 +213,7 @@ final class DateTimeFunctions {
     /** EXTRACT(unit FROM value) as numeric (timestamp.c extract_timestamp and friends). */
     static Object extract(String unitText, PgType type, Object value, FormatSettings settings) {
         String lower = unitText.toLowerCase(Locale.ROOT);
-        Unit unit = unit(lower);
-        if (unit == null) {
-            throw notRecognized(lower, type);
-        }
+        Unit unit = requireUnit(lower, type);
         return switch (type) {
             case DATE -> extractDate(lower, unit, (LocalDate) value);
             case TIME -> extractTime(lower, unit, TypeIO.timeToMicros((LocalTime) value));
@@ -365,10 +370,7 @@ final class DateTimeFunctions {
 
     private static LocalDateTime truncLocal(String unitText, LocalDateTime ts, PgType type) {
         String lower = unitText.toLowerCase(Locale.ROOT);
-        Unit unit = unit(lower);
-        if (unit == null) {
-            throw notRecognized(lower, type);
-        }
+        Unit unit = requireUnit(lower, type);
         LocalDate d = ts.toLocalDate();
         int year = d.getYear();
         return switch (unit) {
@@ -413,10 +415,7 @@ final class DateTimeFunctions {
 
     static Interval truncInterval(String unitText, Interval iv) {
         String lower = unitText.toLowerCase(Locale.ROOT);
-        Unit unit = unit(lower);
-        if (unit == null) {
-            throw notRecognized(lower, INTERVAL);
-        }
+        Unit unit = requireUnit(lower, INTERVAL);
         int months = iv.months();
         long time = iv.micros();
         return switch (unit) {
@@ -482,62 +481,28 @@ final class DateTimeFunctions {
             throw DateTimeOperators.outOfRange("timestamp");
         }
         boolean flip = t1.isBefore(t2);
-        long usec = t1.getNano() / 1000 - t2.getNano() / 1000;
-        long sec = t1.getSecond() - t2.getSecond();
-        long min = t1.getMinute() - t2.getMinute();
-        long hour = t1.getHour() - t2.getHour();
-        long mday = t1.getDayOfMonth() - t2.getDayOfMonth();
-        long mon = t1.getMonthValue() - t2.getMonthValue();
-        long year = (long) t1.getYear() - t2.getYear();
-        if (flip) {
-            usec = -usec;
-            sec = -sec;
-            min = -min;
-            hour = -hour;
-            mday = -mday;
-            mon = -mon;
-            year = -year;
-        }
-        while (usec < 0) {
-            usec += 1_000_000;
-            sec--;
-        }
-        while (sec < 0) {
-            sec += 60;
-            min--;
-        }
-        while (min < 0) {
-            min += 60;
-            hour--;
-        }
-        while (hour < 0) {
-            hour += 24;
-            mday--;
-        }
+        int sign = flip ? -1 : 1;
+        // fields from the smallest: usec, sec, min, hour, mday, mon, year; each borrows from the next
+        long[] f = {
+                sign * (long) (t1.getNano() / 1000 - t2.getNano() / 1000), sign * (long) (t1.getSecond() - t2.getSecond()),
+                sign * (long) (t1.getMinute() - t2.getMinute()), sign * (long) (t1.getHour() - t2.getHour()),
+                sign * (long) (t1.getDayOfMonth() - t2.getDayOfMonth()),
+                sign * (long) (t1.getMonthValue() - t2.getMonthValue()), sign * ((long) t1.getYear() - t2.getYear())};
         LocalDateTime ref = flip ? t1 : t2;
-        while (mday < 0) {
-            mday += DAY_TAB[ref.toLocalDate().isLeapYear() ? 1 : 0][ref.getMonthValue() - 1];
-            mon--;
+        long[] carry = {1_000_000, 60, 60, 24, -1, 12};
+        for (int i = 0; i < carry.length; i++) {
+            while (f[i] < 0) {
+                f[i] += carry[i] >= 0 ? carry[i]
+                        : DAY_TAB[ref.toLocalDate().isLeapYear() ? 1 : 0][ref.getMonthValue() - 1];
+                f[i + 1]--;
+            }
         }
-        while (mon < 0) {
-            mon += 12;
-            year--;
-        }
-        if (flip) {
-            usec = -usec;
-            sec = -sec;
-            min = -min;
-            hour = -hour;
-            mday = -mday;
-            mon = -mon;
-            year = -year;
-        }
-        long months = year * 12 + mon;
+        long months = sign * (f[6] * 12 + f[5]);
         if (months > Integer.MAX_VALUE || months < Integer.MIN_VALUE) {
             throw DateTimeOperators.outOfRange("interval");
         }
-        long micros = ((hour * 60 + min) * 60 + sec) * 1_000_000 + usec;
-        return new Interval((int) months, (int) mday, micros);
+        long micros = sign * (((f[3] * 60 + f[2]) * 60 + f[1]) * 1_000_000 + f[0]);
+        return new Interval((int) months, (int) (sign * f[4]), micros);
     }
 
     private static Interval justifyDays(Interval iv) {
@@ -571,14 +536,7 @@ final class DateTimeFunctions {
             days -= 30;
             months++;
         }
-        if (days > 0 && time < 0) {
-            time += USECS_PER_DAY;
-            days--;
-        } else if (days < 0 && time > 0) {
-            time -= USECS_PER_DAY;
-            days++;
-        }
-        return new Interval((int) months, (int) days, time);
+        return DateTimeOperators.justifyHours(new Interval((int) months, (int) days, time));
     }
 
     /** make_date: a negative year is BC; the error shows the year as PostgreSQL holds it (1 BC is 0). */
