@@ -4,6 +4,7 @@ import io.tuskdb.error.PgException;
 import io.tuskdb.error.SqlState;
 import io.tuskdb.sql.ExecutionContext;
 import io.tuskdb.types.Casts;
+import io.tuskdb.types.DateUnits;
 import io.tuskdb.types.FormatSettings;
 import io.tuskdb.types.Interval;
 import io.tuskdb.types.NumericSpecial;
@@ -141,20 +142,16 @@ final class DateTimeFunctions {
     }
 
     static Unit unit(String text) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "microseconds", "microsecond", "us", "usec", "usecs", "useconds", "microsecon" -> Unit.MICROSECONDS;
-            case "milliseconds", "millisecond", "ms", "msec", "msecs", "mseconds", "millisecon" -> Unit.MILLISECONDS;
-            case "second", "seconds", "s", "sec", "secs" -> Unit.SECOND;
-            case "minute", "minutes", "m", "min", "mins" -> Unit.MINUTE;
-            case "hour", "hours", "h", "hr", "hrs" -> Unit.HOUR;
-            case "day", "days", "d" -> Unit.DAY;
-            case "week", "weeks", "w" -> Unit.WEEK;
-            case "month", "months", "mon", "mons" -> Unit.MONTH;
-            case "quarter", "qtr" -> Unit.QUARTER;
-            case "year", "years", "y", "yr", "yrs" -> Unit.YEAR;
-            case "decade", "decades", "dec", "decs" -> Unit.DECADE;
-            case "century", "centuries", "c", "cent" -> Unit.CENTURY;
-            case "millennium", "millennia", "mil", "mils", "millenniums" -> Unit.MILLENNIUM;
+        String lower = text.toLowerCase(Locale.ROOT);
+        String canonical = DateUnits.canonical(lower);
+        if (canonical != null) {
+            return switch (canonical) {
+                case "microsecond" -> Unit.MICROSECONDS;
+                case "millisecond" -> Unit.MILLISECONDS;
+                default -> Unit.valueOf(canonical.toUpperCase(Locale.ROOT));
+            };
+        }
+        return switch (lower) {
             case "dow" -> Unit.DOW;
             case "isodow" -> Unit.ISODOW;
             case "doy" -> Unit.DOY;
