@@ -124,10 +124,10 @@ public final class TypeIO {
             case NAME -> truncateName(decodeUtf8(bytes));
             case CHAR -> bytes.length == 0 ? "" : charFromByte(bytes[0] & 0xFF);
             case BYTEA -> bytes.clone();
-            case DATE -> dateFromPg(getInt(buf));
+            case DATE -> dateFromPg(checkDate(getInt(buf)));
             case TIME -> timeFromMicros(getLong(buf));
-            case TIMESTAMP -> timestampFromPg(getLong(buf));
-            case TIMESTAMPTZ -> timestamptzFromPg(getLong(buf));
+            case TIMESTAMP -> timestampFromPg(checkTimestamp(getLong(buf)));
+            case TIMESTAMPTZ -> timestamptzFromPg(checkTimestamp(getLong(buf)));
             case INTERVAL -> {
                 long micros = getLong(buf);
                 int days = getInt(buf);
@@ -451,6 +451,29 @@ public final class TypeIO {
     }
 
     // ----------------------------------------------------------------------- date/time binary helpers
+
+    /** Julian day 0 (4714-11-24 BC) and 5874898-01-01, as days since 2000-01-01. */
+    private static final int MIN_DATE_DAYS = -2_451_545;
+    private static final int END_DATE_DAYS = 2_145_031_949;
+    /** MIN_TIMESTAMP and END_TIMESTAMP (294277-01-01 00:00) in microseconds since 2000-01-01. */
+    private static final long MIN_TIMESTAMP = -211_813_488_000_000_000L;
+    private static final long END_TIMESTAMP = 9_223_371_331_200_000_000L;
+
+    /** date_recv: finite values must lie in PostgreSQL's date range. */
+    private static int checkDate(int days) {
+        if (days != Integer.MAX_VALUE && days != Integer.MIN_VALUE && (days < MIN_DATE_DAYS || days >= END_DATE_DAYS)) {
+            throw new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "date out of range");
+        }
+        return days;
+    }
+
+    /** timestamp_recv: finite values must lie in PostgreSQL's timestamp range. */
+    private static long checkTimestamp(long micros) {
+        if (micros != Long.MAX_VALUE && micros != Long.MIN_VALUE && (micros < MIN_TIMESTAMP || micros >= END_TIMESTAMP)) {
+            throw new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range");
+        }
+        return micros;
+    }
 
     /** Days since 2000-01-01; infinities are INT_MAX / INT_MIN (DATEVAL_NOEND / NOBEGIN). */
     public static int dateToPg(LocalDate d) {
