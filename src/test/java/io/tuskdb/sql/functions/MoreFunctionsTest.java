@@ -128,4 +128,21 @@ class MoreFunctionsTest {
         assertThatThrownBy(() -> call("to_char", INTERVAL, "1 day", TEXT, "FMDay")).isInstanceOfSatisfying(PgException.class,
                 e -> assertThat(e.getMessage()).isEqualTo("invalid format specification for an interval value"));
     }
+
+    @Test
+    void catalogHelpers() {
+        ScalarFunction formatType = Lookup.fn("format_type", PgType.OID, PgType.INT4);
+        assertThat(formatType.strict()).isFalse();
+        assertThat(formatType.call(null, new Object[]{1042, null})).isEqualTo("character");
+        assertThat(formatType.call(null, new Object[]{1042, -1})).isEqualTo("bpchar");
+        assertThat(formatType.call(null, new Object[]{1043, 14})).isEqualTo("character varying(10)");
+        assertThat(formatType.call(null, new Object[]{1007, -1})).isEqualTo("integer[]");
+        assertThat(formatType.call(null, new Object[]{1015, 14})).isEqualTo("character varying(10)[]");
+        assertThat(formatType.call(null, new Object[]{99999, -1})).isEqualTo("???");
+        assertThat(formatType.call(null, new Object[]{null, 5})).isNull();
+        assertThat(call("pg_encoding_to_char", PgType.INT4, "6")).isEqualTo("UTF8");
+        assertThat(call("pg_encoding_to_char", PgType.INT4, "99")).isEqualTo("");
+        assertThat(call("pg_char_to_encoding", PgType.NAME, "utf8")).isEqualTo("6");
+        assertThat(call("pg_char_to_encoding", PgType.NAME, "foo")).isEqualTo("-1");
+    }
 }
