@@ -98,11 +98,13 @@ final class DateTimeFunctions {
         r.fn("to_char", TEXT, STABLE, (c, a) -> toChar((LocalDateTime) a[0], (String) a[1]), TIMESTAMP, TEXT);
         r.fn("to_char", TEXT, STABLE, (c, a) -> toChar((Instant) a[0], (String) a[1], AnyText.settings(c).timeZone()), TIMESTAMPTZ, TEXT);
         r.fn("to_char", TEXT, STABLE, (c, a) -> ToChar.format(ToChar.of((Interval) a[0]), (String) a[1], true), INTERVAL, TEXT);
-        for (PgType number : new PgType[]{PgType.INT4, PgType.INT8, PgType.FLOAT4, PgType.FLOAT8, NUMERIC}) {
-            r.fn("to_char", TEXT, STABLE, (c, a) -> {
-                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "to_char(" + number.sqlName() + ", text) is not supported");
-            }, number, TEXT);
-        }
+        r.fn("to_char", TEXT, STABLE, (c, a) -> NumberToChar.format(a[0], (String) a[1]), NUMERIC, TEXT);
+        r.fn("to_char", TEXT, STABLE, (c, a) -> NumberToChar.format((long) (Integer) a[0], (String) a[1], true),
+                PgType.INT4, TEXT);
+        r.fn("to_char", TEXT, STABLE, (c, a) -> NumberToChar.format((long) (Long) a[0], (String) a[1], false),
+                PgType.INT8, TEXT);
+        r.fn("to_char", TEXT, STABLE, (c, a) -> NumberToChar.format((Float) a[0], (String) a[1], true), PgType.FLOAT4, TEXT);
+        r.fn("to_char", TEXT, STABLE, (c, a) -> NumberToChar.format((Double) a[0], (String) a[1], false), FLOAT8, TEXT);
         r.fn("age", INTERVAL, IMMUTABLE, (c, a) -> age((LocalDateTime) a[0], (LocalDateTime) a[1]), TIMESTAMP, TIMESTAMP);
         // pg_proc marks this IMMUTABLE although it reads TimeZone
         r.fn("age", INTERVAL, IMMUTABLE, (c, a) -> age(local((Instant) a[0], c), local((Instant) a[1], c)), TIMESTAMPTZ, TIMESTAMPTZ);
