@@ -150,24 +150,12 @@ final class NumberToChar {
                         num.lsign = true;
                     }
                 }
-                case MI -> {
+                case MI, PL, SG -> {
                     if (num.lsign) {
-                        throw syntax("cannot use \"S\" and \"MI\" together");
+                        throw syntax("cannot use \"S\" and \"" + n.key().name() + "\" together");
                     }
-                    num.minus = true;
-                }
-                case PL -> {
-                    if (num.lsign) {
-                        throw syntax("cannot use \"S\" and \"PL\" together");
-                    }
-                    num.plus = true;
-                }
-                case SG -> {
-                    if (num.lsign) {
-                        throw syntax("cannot use \"S\" and \"SG\" together");
-                    }
-                    num.minus = true;
-                    num.plus = true;
+                    num.minus |= n.key() != Key.PL;
+                    num.plus |= n.key() != Key.MI;
                 }
                 case V -> {
                     if (num.decimal) {
