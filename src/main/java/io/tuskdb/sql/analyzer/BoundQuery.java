@@ -19,7 +19,16 @@ public sealed interface BoundQuery {
     record Select(From from, BoundExpr where, List<BoundExpr> groupBy, List<BoundExpr.Aggregate> aggregates,
                   boolean grouped, BoundExpr having, List<BoundExpr> targets, List<ResultColumn> columns,
                   boolean distinct, List<SortKey> orderBy, BoundExpr limit, BoundExpr offset,
-                  List<Integer> distinctOn, List<Window> windows) implements BoundQuery {
+                  List<Integer> distinctOn, List<Window> windows, List<SetReturning> setReturning)
+            implements BoundQuery {
+        public Select(From from, BoundExpr where, List<BoundExpr> groupBy, List<BoundExpr.Aggregate> aggregates,
+                      boolean grouped, BoundExpr having, List<BoundExpr> targets, List<ResultColumn> columns,
+                      boolean distinct, List<SortKey> orderBy, BoundExpr limit, BoundExpr offset,
+                      List<Integer> distinctOn, List<Window> windows) {
+            this(from, where, groupBy, aggregates, grouped, having, targets, columns, distinct, orderBy, limit, offset,
+                    distinctOn, windows, List.of());
+        }
+
         /** Without DISTINCT ON and window functions. */
         public Select(From from, BoundExpr where, List<BoundExpr> groupBy, List<BoundExpr.Aggregate> aggregates,
                       boolean grouped, BoundExpr having, List<BoundExpr> targets, List<ResultColumn> columns,
@@ -27,6 +36,13 @@ public sealed interface BoundQuery {
             this(from, where, groupBy, aggregates, grouped, having, targets, columns, distinct, orderBy, limit, offset,
                     null, List.of());
         }
+    }
+
+    /**
+     * generate_series(...) at the top of a select-list entry (PostgreSQL's ProjectSet): its values are appended to
+     * the FROM row, one output row per value; its arguments read the FROM row.
+     */
+    record SetReturning(List<BoundExpr> args, PgType type) {
     }
 
     enum WindowKind { ROW_NUMBER, RANK, DENSE_RANK, AGGREGATE }

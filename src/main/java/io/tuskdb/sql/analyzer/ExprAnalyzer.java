@@ -578,6 +578,10 @@ final class ExprAnalyzer {
         if (isAggregateCall(f)) {
             return bindAggregate(f);
         }
+        if (name.equals("generate_series") && Builtins.functions(name).isEmpty()) {
+            throw Errors.featureNotSupported("generate_series inside an expression (only as a whole select-list "
+                    + "entry or in FROM)").withPosition(f.position());
+        }
         if (f.star() || f.distinct() || !f.orderBy().isEmpty() || f.filter() != null) {
             String what = f.star() ? "*" : f.distinct() ? "DISTINCT" : !f.orderBy().isEmpty() ? "ORDER BY" : "FILTER";
             throw new PgException(SqlState.WRONG_OBJECT_TYPE, what + " specified, but " + name

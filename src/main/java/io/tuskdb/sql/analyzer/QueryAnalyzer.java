@@ -70,6 +70,38 @@ final class QueryAnalyzer {
         return wrap(q, select.orderBy(), select.limit(), select.offset());
     }
 
+    private static boolean isSeriesCall(Expr e) {
+        return e instanceof Expr.FuncCall f && f.over() == null && f.name().get(f.name().size() - 1)
+                .equals("generate_series") && (f.name().size() == 1 || f.name().get(0).equals("pg_catalog"));
+    }
+
+    /** generate_series arguments: integers or numerics, coerced to one type. */
+    private static BoundQuery.SetReturning seriesArgs(Expr.FuncCall call, ExprAnalyzer ea) {
+        List<BoundExpr> args = ea.bindAll(call.args());
+        List<PgType> types = ExprAnalyzer.types(args);
+        if (args.size() < 2 || args.size() > 3) {
+            throw TypeResolver.undefinedFunction("generate_series", types, call.position());
+        }
+        PgType t = PgType.INT4;
+        for (PgType a : types) {
+            if (a == PgType.INT8 && t == PgType.INT4) {
+                t = PgType.INT8;
+            } else if (a == PgType.NUMERIC) {
+                t = PgType.NUMERIC;
+            } else if (a != PgType.INT4 && a != PgType.INT2 && a != PgType.INT8 && a != PgType.UNKNOWN) {
+                if (a == PgType.TIMESTAMP || a == PgType.TIMESTAMPTZ) {
+                    throw Errors.featureNotSupported("generate_series over timestamps").withPosition(call.position());
+                }
+                throw TypeResolver.undefinedFunction("generate_series", types, call.position());
+            }
+        }
+        List<BoundExpr> coerced = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            coerced.add(ea.coerceOrFail(args.get(i), t, -1, CastContext.IMPLICIT, call.args().get(i).position()));
+        }
+        return new BoundQuery.SetReturning(coerced, t);
+    }
+
     /** SELECT ... FOR UPDATE/SHARE over one table: its scan locks each row it returns (the strongest mode asked). */
     private BoundQuery locked(BoundQuery.Select q, List<io.tuskdb.sql.parser.ast.LockingClause> clauses) {
         String what = clauses.get(0).strength() == io.tuskdb.sql.parser.ast.LockingClause.Strength.UPDATE ? "FOR UPDATE"
@@ -108,7 +140,7 @@ final class QueryAnalyzer {
         }
         return new BoundQuery.Select(new BoundQuery.TableRef(t.table(), t.alias(), t.offset(), mode), q.where(),
                 q.groupBy(), q.aggregates(), q.grouped(), q.having(), q.targets(), q.columns(), q.distinct(),
-                q.orderBy(), q.limit(), q.offset(), q.distinctOn(), q.windows());
+                q.orderBy(), q.limit(), q.offset(), q.distinctOn(), q.windows(), q.setReturning());
     }
 
     private BoundQuery body(QueryBody body, boolean resolveUnknowns) {
@@ -195,7 +227,8 @@ final class QueryAnalyzer {
                     }
                 }
                 yield new BoundQuery.Select(s.from(), s.where(), s.groupBy(), s.aggregates(), s.grouped(), s.having(),
-                        targets, cols, s.distinct(), s.orderBy(), s.limit(), s.offset(), s.distinctOn(), s.windows());
+                        targets, cols, s.distinct(), s.orderBy(), s.limit(), s.offset(), s.distinctOn(), s.windows(),
+                        s.setReturning());
             }
             case BoundQuery.Values v -> {
                 List<List<BoundExpr>> rows = new ArrayList<>();
@@ -268,7 +301,23 @@ final class QueryAnalyzer {
         }
         plain.windows = new ArrayList<>();
         plain.windowBase = from == null ? 0 : from.width();
-        List<BoundExpr> plainTargets = plain.bindAll(targetAst);
+        List<BoundQuery.SetReturning> srfs = new ArrayList<>();
+        List<BoundExpr> plainTargets = new ArrayList<>();
+        for (Expr t : targetAst) {
+            if (isSeriesCall(t)) {
+                Expr.FuncCall call = (Expr.FuncCall) t;
+                BoundQuery.SetReturning srf = seriesArgs(call, plain);
+                plainTargets.add(new BoundExpr.Column(plain.windowBase + srfs.size(), srf.type(), -1,
+                        "generate_series", 0, 0));
+                srfs.add(srf);
+            } else {
+                plainTargets.add(plain.bind(t));
+            }
+        }
+        if (!srfs.isEmpty() && (!plain.windows.isEmpty() || !s.groupBy().isEmpty() || plain.sawAggregate
+                || s.having() != null)) {
+            throw Errors.featureNotSupported("set-returning functions with aggregates or window functions");
+        }
         // GROUP BY
         List<BoundExpr> groupBy = new ArrayList<>();
         plain.aggregatesForbiddenIn = "GROUP BY";
@@ -330,7 +379,7 @@ final class QueryAnalyzer {
         }
         return new BoundQuery.Select(from, where, groupBy, aggregates, grouped, having, targets, columns,
                 s.distinct() && distinctOn == null, keys, limitExpr(limitAst, "LIMIT"), limitExpr(offsetAst, "OFFSET"),
-                distinctOn, List.copyOf(plain.windows));
+                distinctOn, List.copyOf(plain.windows), List.copyOf(srfs));
     }
 
     private static void resolveOutputs(List<BoundExpr> targets, ExprAnalyzer ea, boolean resolveUnknowns) {

@@ -134,6 +134,12 @@ public final class PlanCompiler {
                 }
                 yield st -> new AggregateOp(st, input.open(st), keys, functions, args, distinct, filters);
             }
+            case PlanNode.ProjectSet p -> {
+                OpFactory input = compile(p.input());
+                Eval[][] args = p.functions().stream().map(f -> ExprCompiler.compileAll(f.args())).toArray(Eval[][]::new);
+                PgType[] types = p.functions().stream().map(f -> f.type()).toArray(PgType[]::new);
+                yield st -> new ProjectSetOp(st, input.open(st), args, types);
+            }
             case PlanNode.WindowAgg w -> {
                 OpFactory input = compile(w.input());
                 WindowAggOp.Spec[] specs = w.windows().stream().map(WindowAggOp.Spec::compile)
@@ -250,6 +256,7 @@ public final class PlanCompiler {
             case PlanNode.HashJoin j -> reads(j.left(), tableOid) || reads(j.right(), tableOid);
             case PlanNode.Aggregate a -> reads(a.input(), tableOid);
             case PlanNode.WindowAgg w -> reads(w.input(), tableOid);
+            case PlanNode.ProjectSet p -> reads(p.input(), tableOid);
             case PlanNode.Sort s -> reads(s.input(), tableOid);
             case PlanNode.Distinct d -> reads(d.input(), tableOid);
             case PlanNode.Limit l -> reads(l.input(), tableOid);

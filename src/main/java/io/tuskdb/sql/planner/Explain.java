@@ -42,6 +42,7 @@ public final class Explain {
             case PlanNode.HashJoin j -> countRelations(j.left()) + countRelations(j.right());
             case PlanNode.Aggregate a -> countRelations(a.input());
             case PlanNode.WindowAgg w -> countRelations(w.input());
+            case PlanNode.ProjectSet p -> countRelations(p.input());
             case PlanNode.Sort s -> countRelations(s.input());
             case PlanNode.Distinct d -> countRelations(d.input());
             case PlanNode.Limit l -> countRelations(l.input());
@@ -178,6 +179,10 @@ public final class Explain {
                 line(depth, false, "Group Key: " + String.join(", ", labelsOf(d.input())));
                 node(d.input(), depth + 1, List.of());
             }
+            case PlanNode.ProjectSet p -> {
+                line(depth, true, "ProjectSet");
+                node(p.input(), depth + 1, List.of());
+            }
             case PlanNode.WindowAgg w -> {
                 line(depth, true, "WindowAgg");
                 node(w.input(), depth + 1, List.of());
@@ -309,6 +314,11 @@ public final class Explain {
                 yield out;
             }
             case PlanNode.Sort s -> labelsOf(s.input());
+            case PlanNode.ProjectSet p -> {
+                List<String> out = new ArrayList<>(labelsOf(p.input()));
+                p.functions().forEach(f -> out.add("generate_series(...)"));
+                yield out;
+            }
             case PlanNode.WindowAgg w -> {
                 List<String> out = new ArrayList<>(labelsOf(w.input()));
                 for (BoundQuery.Window win : w.windows()) {

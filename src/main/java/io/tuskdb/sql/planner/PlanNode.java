@@ -54,6 +54,10 @@ public sealed interface PlanNode {
                     List<BoundExpr> leftKeys, List<BoundExpr> rightKeys, BoundExpr residual) implements PlanNode {
     }
 
+    /** ProjectSet: each input row followed by the set-returning functions' values, one row per value (zipped). */
+    record ProjectSet(PlanNode input, List<BoundQuery.SetReturning> functions) implements PlanNode {
+    }
+
     /** WindowAgg: each input row followed by the values of the window functions for it. */
     record WindowAgg(PlanNode input, List<BoundQuery.Window> windows) implements PlanNode {
     }

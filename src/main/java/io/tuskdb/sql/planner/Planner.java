@@ -47,6 +47,9 @@ public final class Planner {
         if (!s.windows().isEmpty()) {
             node = new PlanNode.WindowAgg(node, s.windows());
         }
+        if (!s.setReturning().isEmpty()) {
+            node = new PlanNode.ProjectSet(node, s.setReturning());
+        }
         if (s.grouped()) {
             node = new PlanNode.Aggregate(node, s.groupBy(), s.aggregates());
             if (s.having() != null) {
