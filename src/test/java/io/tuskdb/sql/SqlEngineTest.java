@@ -282,6 +282,13 @@ class SqlEngineTest {
                     assertThat(e.getSQLState()).isEqualTo("22P04");
                     assertThat(e.getServerErrorMessage().getMessage()).isEqualTo("missing data for column \"n\"");
                 });
+        // values are converted column by column, so a bad first value wins over missing later ones (NextCopyFrom)
+        assertThatThrownBy(() -> copy.copyIn("COPY c FROM STDIN", new StringReader("x\n")))
+                .isInstanceOfSatisfying(PSQLException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo("22P02");
+                    assertThat(e.getServerErrorMessage().getMessage())
+                            .isEqualTo("invalid input syntax for type integer: \"x\"");
+                });
         assertThatThrownBy(() -> copy.copyIn("COPY c (id) FROM STDIN", new StringReader("8\tx\n")))
                 .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getServerErrorMessage().getMessage())
                         .isEqualTo("extra data after last expected column"));

@@ -259,7 +259,7 @@ final class QueryAnalyzer {
         for (TargetItem item : s.targets()) {
             if (item.expr() instanceof Expr.ColumnRef ref && ref.star()) {
                 for (Scope.StarColumn sc : starColumns(ref, scope)) {
-                    targetAst.add(new Expr.ColumnRef(starNames(ref, sc), false, ref.position()));
+                    targetAst.add(new Expr.ColumnRef(starNames(scope, sc), false, ref.position()));
                     names.add(sc.name());
                 }
             } else {
@@ -358,10 +358,19 @@ final class QueryAnalyzer {
         }
     }
 
-    private static List<String> starNames(Expr.ColumnRef ref, Scope.StarColumn sc) {
-        List<String> names = new ArrayList<>(ref.names());
-        names.add(sc.name());
-        return names;
+    /**
+     * The name a {@code *} column is re-resolved by: qualified with its FROM item's alias, so two tables' columns
+     * of one name stay distinct (a JOIN USING column keeps its bare, merged name).
+     */
+    private static List<String> starNames(Scope scope, Scope.StarColumn sc) {
+        if (sc.expr() instanceof BoundExpr.Column c) {
+            for (Scope.Entry e : scope.entries) {
+                if (e.columns().contains(c)) {
+                    return List.of(e.alias(), c.name());
+                }
+            }
+        }
+        return List.of(sc.name());
     }
 
     private List<Scope.StarColumn> starColumns(Expr.ColumnRef ref, Scope scope) {

@@ -81,17 +81,18 @@ public final class CopyFromExecution implements Execution, Execution.CopyIn {
         if (fields.size() > columns.length) {
             throw new PgException(SqlState.BAD_COPY_FILE_FORMAT, "extra data after last expected column");
         }
-        if (fields.size() < columns.length) {
-            throw new PgException(SqlState.BAD_COPY_FILE_FORMAT, "missing data for column \""
-                    + table.columns().get(columns[fields.size()]).name() + "\"");
-        }
         Object[] row = new Object[table.columns().size()];
         for (int i = 0; i < row.length; i++) {
             if (defaults[i] != null) {
                 row[i] = defaults[i].eval(null, state);
             }
         }
+        // column by column, as NextCopyFrom: a bad value is reported before a missing later column
         for (int i = 0; i < columns.length; i++) {
+            if (i >= fields.size()) {
+                throw new PgException(SqlState.BAD_COPY_FILE_FORMAT, "missing data for column \""
+                        + table.columns().get(columns[i]).name() + "\"");
+            }
             String f = fields.get(i);
             if (f != null) {
                 ColumnDescriptor c = table.columns().get(columns[i]);
