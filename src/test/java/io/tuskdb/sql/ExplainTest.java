@@ -74,6 +74,12 @@ class ExplainTest {
     }
 
     @Test
+    void constantsAreFoldedBeforeChoosingTheKeyRange() throws SQLException {
+        assertThat(run("EXPLAIN (COSTS OFF) SELECT * FROM t WHERE id = 2 + 3"))
+                .containsExactly("Index Scan using t_pkey on t", "  Index Cond: (id = 5)");
+    }
+
+    @Test
     void inListIsSeveralPointLookups() throws SQLException {
         assertThat(run("EXPLAIN (COSTS OFF) SELECT * FROM t WHERE id IN (1, 2, 3)"))
                 .containsExactly("Index Scan using t_pkey on t", "  Index Cond: (id = ANY ('{1,2,3}'::integer[]))");

@@ -166,6 +166,9 @@ class SqlEngineTest {
                             "column \"cn.a\" must appear in the GROUP BY clause or be used in an aggregate function");
                     assertThat(e.getServerErrorMessage().getPosition()).isEqualTo(8);
                 });
+        // immutable expressions over constants are evaluated when the statement is prepared, as PostgreSQL's planner
+        assertThatThrownBy(() -> c.prepareStatement("SELECT 1/0 FROM cn").getMetaData())
+                .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22012"));
         exec("CREATE TABLE k (a int, b text, c int NOT NULL, PRIMARY KEY (a, b))");
         exec("INSERT INTO k VALUES (1, 'x', 1)");
         assertThatThrownBy(() -> exec("INSERT INTO k VALUES (1, 'x', 2)")).isInstanceOfSatisfying(PSQLException.class,

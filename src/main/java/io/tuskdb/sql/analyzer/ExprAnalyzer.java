@@ -190,8 +190,8 @@ final class ExprAnalyzer {
                 }
                 BoundExpr arg = bind(u.operand());
                 Operator op = TypeResolver.resolveOperator(u.operator(), null, arg.type(), u.position());
-                yield new BoundExpr.OpCall(op, null, coerceOrFail(arg, op.rightType(), -1, CastContext.IMPLICIT,
-                        u.operand().position()));
+                yield ConstantFolding.fold(actx, new BoundExpr.OpCall(op, null,
+                        coerceOrFail(arg, op.rightType(), -1, CastContext.IMPLICIT, u.operand().position())));
             }
             case Expr.BinaryOp b -> operator(b.operator(), bind(b.left()), b.left().position(), bind(b.right()),
                     b.right().position(), b.position());
@@ -240,7 +240,7 @@ final class ExprAnalyzer {
                         case UNKNOWN -> null;
                     }, b.negated());
             case Expr.IsDistinct d -> {
-                BoundExpr.OpCall eq = (BoundExpr.OpCall) operator("=", bind(d.left()), d.left().position(),
+                BoundExpr.OpCall eq = operatorCall("=", bind(d.left()), d.left().position(),
                         bind(d.right()), d.right().position(), d.position());
                 yield new BoundExpr.DistinctFrom(eq.operator(), eq.left(), eq.right(), d.negated());
             }
@@ -254,7 +254,7 @@ final class ExprAnalyzer {
                 yield new BoundExpr.Coalesce(coerceAll(args, t, c.args()), t);
             }
             case Expr.NullIf n -> {
-                BoundExpr.OpCall eq = (BoundExpr.OpCall) operator("=", bind(n.left()), n.left().position(),
+                BoundExpr.OpCall eq = operatorCall("=", bind(n.left()), n.left().position(),
                         bind(n.right()), n.right().position(), n.position());
                 yield new BoundExpr.NullIf(eq.operator(), eq.left(), eq.right());
             }
@@ -389,6 +389,12 @@ final class ExprAnalyzer {
      * fails to convert reports its own position (parse_coerce.c), resolution failures the operator's.
      */
     BoundExpr operator(String symbol, BoundExpr l, int leftPosition, BoundExpr r, int rightPosition, int position) {
+        return ConstantFolding.fold(actx, operatorCall(symbol, l, leftPosition, r, rightPosition, position));
+    }
+
+    /** The operator call, never folded (for the constructs that take its operator apart). */
+    BoundExpr.OpCall operatorCall(String symbol, BoundExpr l, int leftPosition, BoundExpr r, int rightPosition,
+                                  int position) {
         if (symbol.equals("||")) {
             // text || anynonarray and anynonarray || text (textanycat / anytextcat): the non-text side is
             // converted with its output function
@@ -594,7 +600,7 @@ final class ExprAnalyzer {
             PgType declared = i < fn.argumentTypes().size() ? fn.argumentTypes().get(i) : fn.variadicType();
             coerced.add(coerceOrFail(args.get(i), declared, -1, CastContext.IMPLICIT, f.args().get(i).position()));
         }
-        return new BoundExpr.FuncCall(fn, coerced);
+        return ConstantFolding.fold(actx, new BoundExpr.FuncCall(fn, coerced));
     }
 
     private BoundExpr bindAggregate(Expr.FuncCall f) {
@@ -697,7 +703,7 @@ final class ExprAnalyzer {
         }
         if (e.type() == target) {
             if (typmod >= 0 && typmod != e.typmod()) {
-                return new BoundExpr.Cast(e, target, typmod, context);
+                return ConstantFolding.fold(actx, new BoundExpr.Cast(e, target, typmod, context));
             }
             return e;
         }
@@ -705,7 +711,7 @@ final class ExprAnalyzer {
             return new BoundExpr.Cast(e, target, typmod, context);
         }
         if (Casts.canCast(e.type(), target, context)) {
-            return new BoundExpr.Cast(e, target, typmod, context);
+            return ConstantFolding.fold(actx, new BoundExpr.Cast(e, target, typmod, context));
         }
         return null;
     }

@@ -608,7 +608,7 @@ final class QueryAnalyzer {
             for (String name : using) {
                 BoundExpr l = findStar(leftStar, name, "left", j.position());
                 BoundExpr r = findStar(rightStar, name, "right", j.position());
-                BoundExpr.OpCall eq = (BoundExpr.OpCall) ea.operator("=", l, r, j.position());
+                BoundExpr.OpCall eq = ea.operatorCall("=", l, j.position(), r, j.position(), j.position());
                 tests.add(eq);
                 BoundExpr m = switch (kind) {
                     case RIGHT -> r;
