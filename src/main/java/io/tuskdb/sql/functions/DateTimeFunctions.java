@@ -99,6 +99,7 @@ final class DateTimeFunctions {
         r.fn("to_char", TEXT, STABLE, (c, a) -> toChar((Instant) a[0], (String) a[1], AnyText.settings(c).timeZone()), TIMESTAMPTZ, TEXT);
         r.fn("to_char", TEXT, STABLE, (c, a) -> ToChar.format(ToChar.of((Interval) a[0]), (String) a[1], true), INTERVAL, TEXT);
         r.fn("to_char", TEXT, STABLE, (c, a) -> NumberToChar.format(a[0], (String) a[1]), NUMERIC, TEXT);
+        r.fn("to_number", NUMERIC, STABLE, (c, a) -> NumberToChar.parseNumber((String) a[0], (String) a[1]), TEXT, TEXT);
         r.fn("to_char", TEXT, STABLE, (c, a) -> NumberToChar.format((long) (Integer) a[0], (String) a[1], true),
                 PgType.INT4, TEXT);
         r.fn("to_char", TEXT, STABLE, (c, a) -> NumberToChar.format((long) (Long) a[0], (String) a[1], false),

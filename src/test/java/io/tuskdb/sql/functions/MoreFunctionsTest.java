@@ -168,4 +168,15 @@ class MoreFunctionsTest {
         assertThatThrownBy(() -> call("to_char", PgType.NUMERIC, "1", TEXT, "9.99EEEE")).isInstanceOfSatisfying(PgException.class,
                 e -> assertThat(e.sqlState().code()).isEqualTo("0A000"));
     }
+
+    @Test
+    void toNumber() {
+        assertThat(call("to_number", TEXT, "12,454.8-", TEXT, "99G999D9S")).isEqualTo("-12454.8");
+        assertThat(call("to_number", TEXT, "-34,338,492", TEXT, "99,999,999.999")).isEqualTo("-34338492");
+        assertThat(call("to_number", TEXT, "5.01-", TEXT, "FM9.999999MI")).isEqualTo("-5.01");
+        assertThat(call("to_number", TEXT, "12345", TEXT, "99")).isEqualTo("12");
+        assertThat(call("to_number", TEXT, "12.3456", TEXT, "99999.9999")).isEqualTo("12.3456");
+        assertThatThrownBy(() -> call("to_number", TEXT, "abc", TEXT, "999.99")).isInstanceOfSatisfying(PgException.class,
+                e -> assertThat(e.sqlState().code()).isEqualTo("22P02"));
+    }
 }
