@@ -190,6 +190,11 @@ final class StoredCatalog implements Catalog {
         tx.lock(LockTag.relation(table.oid()), TableLockMode.ACCESS_EXCLUSIVE);
         byte[] key = classKey(table.databaseOid(), table.schema(), table.name());
         tx.lock(LockTag.row(key), RowLockMode.UPDATE);
+        // the table may have been dropped (and even re-created) while we waited for the locks
+        byte[] latest = tx.getLatest(key);
+        if (latest == null || CatalogCodec.decodeTable(latest).oid() != table.oid()) {
+            throw Errors.undefinedTable(table.name(), 0);
+        }
         cache.changedBy(tx);
         tx.delete(key);
         int oid = table.oid();

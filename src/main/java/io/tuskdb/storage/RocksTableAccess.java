@@ -6,6 +6,7 @@ import io.tuskdb.txn.IsolationLevel;
 import io.tuskdb.txn.KvCursor;
 import io.tuskdb.txn.LockTag;
 import io.tuskdb.txn.RowLockMode;
+import io.tuskdb.txn.TableLockMode;
 import io.tuskdb.txn.Transaction;
 import io.tuskdb.types.PgType;
 
@@ -34,8 +35,18 @@ public final class RocksTableAccess implements TableAccess {
         return out.toByteArray();
     }
 
+    /**
+     * The table-level lock PostgreSQL takes for the operation (ACCESS SHARE to read, ROW EXCLUSIVE to write,
+     * ACCESS EXCLUSIVE for TRUNCATE), held to the end of the transaction, so DROP and TRUNCATE wait for the
+     * readers and writers of their table and the other way round. Re-taking a held lock is cheap.
+     */
+    private static void lockTable(Transaction tx, int relationOid, TableLockMode mode) {
+        tx.lock(LockTag.relation(relationOid), mode);
+    }
+
     @Override
     public boolean insert(Transaction tx, TableLayout table, Object[] row) {
+        lockTable(tx, table.relationOid(), TableLockMode.ROW_EXCLUSIVE);
         byte[] key;
         if (table.primaryKey().length == 0) {
             ByteWriter out = new ByteWriter(12);
@@ -57,6 +68,7 @@ public final class RocksTableAccess implements TableAccess {
 
     @Override
     public RowCursor scan(Transaction tx, TableLayout table, KeyRange range) {
+        lockTable(tx, table.relationOid(), TableLockMode.ACCESS_SHARE);
         if (isPointLookup(table, range)) {
             return pointLookup(tx, table, boundKey(table, KeyEncoding.relationPrefix(table.relationOid()),
                     range.lower()));
@@ -178,18 +190,21 @@ public final class RocksTableAccess implements TableAccess {
 
     @Override
     public void update(Transaction tx, TableLayout table, byte[] key, Object[] newRow) {
+        lockTable(tx, table.relationOid(), TableLockMode.ROW_EXCLUSIVE);
         lockAndCheck(tx, key, RowLockMode.NO_KEY_UPDATE);
         tx.put(key, RowEncoding.encode(tx.xid(), table.columnTypes(), newRow));
     }
 
     @Override
     public void delete(Transaction tx, TableLayout table, byte[] key) {
+        lockTable(tx, table.relationOid(), TableLockMode.ROW_EXCLUSIVE);
         lockAndCheck(tx, key, RowLockMode.UPDATE);
         tx.delete(key);
     }
 
     @Override
     public Object[] lockRow(Transaction tx, TableLayout table, byte[] key, RowLockMode mode) {
+        lockTable(tx, table.relationOid(), TableLockMode.ROW_SHARE); // SELECT FOR UPDATE/SHARE's table lock
         byte[] latest = lockAndCheck(tx, key, mode);
         return latest == null ? null : RowEncoding.decode(latest, table.columnTypes());
     }
@@ -221,6 +236,7 @@ public final class RocksTableAccess implements TableAccess {
 
     @Override
     public void deleteAll(Transaction tx, int relationOid) {
+        lockTable(tx, relationOid, TableLockMode.ACCESS_EXCLUSIVE); // TRUNCATE's lock
         byte[] prefix = KeyEncoding.relationPrefix(relationOid);
         // collect first: the write batch is not modified while one of its iterators is open
         List<byte[]> keys = new ArrayList<>();

@@ -5,6 +5,8 @@ import io.tuskdb.error.SqlState;
 import io.tuskdb.storage.KeyRange;
 import io.tuskdb.storage.RowCursor;
 import io.tuskdb.txn.IsolationLevel;
+import io.tuskdb.txn.LockTag;
+import io.tuskdb.txn.TableLockMode;
 import io.tuskdb.txn.Transaction;
 import io.tuskdb.types.PgType;
 import org.junit.jupiter.api.Test;
@@ -134,11 +136,16 @@ class StoredClusterTest {
             assertThat(catalog.table(dropper, 5, "public", "t")).isEmpty();
             other.startStatement();
             assertThat(catalog.table(other, 5, "public", "t")).isPresent();
+            // DROP holds ACCESS EXCLUSIVE: a reader cannot even start scanning until it ends
+            Transaction blocked = cluster.transactions().begin(IsolationLevel.READ_COMMITTED, true);
+            assertThat(blocked.tryLock(LockTag.relation(kept.oid()), TableLockMode.ACCESS_SHARE)).isFalse();
+            blocked.rollback();
             dropper.rollback();
-            other.startStatement();
-            try (RowCursor c = cluster.tables().scan(other, kept.layout(), KeyRange.ALL)) {
+            Transaction reader = cluster.transactions().begin(IsolationLevel.READ_COMMITTED, true);
+            try (RowCursor c = cluster.tables().scan(reader, kept.layout(), KeyRange.ALL)) {
                 assertThat(c.next()).isTrue();
             }
+            reader.rollback(); // ends its ACCESS SHARE lock, which DROP waits for
 
             Transaction oldSnapshot = cluster.transactions().begin(IsolationLevel.REPEATABLE_READ, true);
             oldSnapshot.startStatement();
@@ -156,6 +163,41 @@ class StoredClusterTest {
                 assertThat(c.next()).isFalse();
             }
             other.rollback();
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void dropOfATableDroppedMeanwhileFailsAfterWaiting() throws Exception {
+        try (Cluster cluster = StoredCluster.open(dir, "postgres", null)) {
+            Catalog catalog = cluster.catalog();
+            Transaction setup = cluster.transactions().begin(IsolationLevel.READ_COMMITTED, false);
+            catalog.createTable(setup, 5, "public", "t", COLUMNS, new int[]{0});
+            setup.commit();
+            Transaction a = cluster.transactions().begin(IsolationLevel.READ_COMMITTED, false);
+            Transaction b = cluster.transactions().begin(IsolationLevel.READ_COMMITTED, false);
+            TableDescriptor seenByA = catalog.table(a, 5, "public", "t").orElseThrow();
+            TableDescriptor seenByB = catalog.table(b, 5, "public", "t").orElseThrow();
+            catalog.dropTable(a, seenByA);
+            java.util.concurrent.CompletableFuture<Void> second = new java.util.concurrent.CompletableFuture<>();
+            Thread.ofPlatform().start(() -> {
+                try {
+                    catalog.dropTable(b, seenByB);
+                    second.complete(null);
+                } catch (Throwable e) {
+                    second.completeExceptionally(e);
+                }
+            });
+            var locks = ((io.tuskdb.txn.RocksTransactionManager) cluster.transactions()).locks();
+            while (locks.waitingCount() == 0) { // b waits for a's ACCESS EXCLUSIVE lock
+                Thread.onSpinWait();
+            }
+            a.commit();
+            assertThatThrownBy(second::get).cause().isInstanceOfSatisfying(PgException.class, e -> {
+                assertThat(e.sqlState()).isEqualTo(SqlState.UNDEFINED_TABLE);
+                assertThat(e.getMessage()).isEqualTo("relation \"t\" does not exist");
+            });
+            b.rollback();
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.Locale;
 /**
  * to_char for numbers: a port of formatting.c's {@code NUMDesc_prepare}, {@code NUM_processor} and
  * {@code NUM_numpart_to_char} (to_char direction) in the C locale, for the patterns 9 0 . D , G FM S MI PL SG
- * TH th V. EEEE, RN, PR, L and B report 0A000.
+ * TH th V, and to_number (the from_char direction). EEEE, RN, PR, L and B report 0A000.
  */
 final class NumberToChar {
     private NumberToChar() {
@@ -56,15 +56,7 @@ final class NumberToChar {
             }
             char c = format.charAt(i);
             if (c == '"') {
-                i++;
-                while (i < format.length() && format.charAt(i) != '"') {
-                    if (format.charAt(i) == '\\' && i + 1 < format.length()) {
-                        i++;
-                    }
-                    nodes.add(new Node(null, String.valueOf(format.charAt(i))));
-                    i++;
-                }
-                i++;
+                i = ToChar.quoted(format, i, ch -> nodes.add(new Node(null, String.valueOf((char) ch))));
                 continue;
             }
             if (c == '\\' && i + 1 < format.length() && format.charAt(i + 1) == '"') {
@@ -482,6 +474,168 @@ final class NumberToChar {
                 case '3' -> "rd";
                 default -> "th";
             };
+        }
+    }
+
+    /**
+     * to_number(text, text): reads digits, one decimal point and a sign where the format puts them (formatting.c
+     * NUM_processor with is_to_char = false and NUM_numpart_from_char), then numeric_in with the format's
+     * precision and scale.
+     */
+    static Object parseNumber(String input, String format) {
+        if (format.isEmpty()) {
+            return null;
+        }
+        List<Node> nodes = parse(format);
+        Desc num = prepare(nodes);
+        Reader reader = new Reader(input, num);
+        reader.run(nodes);
+        String numstr = reader.number.toString();
+        int scale = reader.readPost;
+        int precision = num.pre + num.multi + scale;
+        Object value = io.tuskdb.types.TypeIO.fromText(io.tuskdb.types.PgType.NUMERIC, numstr,
+                io.tuskdb.types.FormatSettings.DEFAULT);
+        value = io.tuskdb.types.Casts.applyTypmod(io.tuskdb.types.PgType.NUMERIC, value,
+                io.tuskdb.types.Typmods.numeric(Math.max(precision, 1), scale), false);
+        if (num.isMulti && value instanceof BigDecimal d) {
+            value = NumericOps.multiply(d, NumericOps.power(BigDecimal.TEN, BigDecimal.valueOf(-num.multi)));
+        }
+        return value;
+    }
+
+    /** NUMProc for the from_char direction. */
+    private static final class Reader {
+        private final String in;
+        private final Desc num;
+        private final StringBuilder number = new StringBuilder(" ");
+        private int p;
+        private int readPre;
+        private int readPost;
+        private boolean readDec;
+
+        Reader(String in, Desc num) {
+            this.in = in;
+            this.num = num;
+        }
+
+        private boolean overload() {
+            return p >= in.length();
+        }
+
+        private char at(int i) {
+            return i < in.length() ? in.charAt(i) : '\0';
+        }
+
+        private void eatNonData(int n) {
+            while (n-- > 0 && !overload()) {
+                if ("0123456789.,+-".indexOf(at(p)) >= 0) {
+                    break;
+                }
+                p += Character.charCount(in.codePointAt(p));
+            }
+        }
+
+        void run(List<Node> nodes) {
+            for (Node n : nodes) {
+                if (overload()) {
+                    break;
+                }
+                if (n.key() == null) {
+                    p += Character.charCount(in.codePointAt(p));
+                    continue;
+                }
+                switch (n.key()) {
+                    case NINE, ZERO, DEC, D -> numpart(n.key());
+                    case COMMA, G -> {
+                        if (num.fillMode || at(p) != ',') {
+                            continue;
+                        }
+                    }
+                    case TH_UPPER, TH_LOWER -> {
+                        eatNonData(2);
+                        continue;
+                    }
+                    case MI, PL, SG -> {
+                        char c = at(p);
+                        boolean minus = c == '-' && n.key() != Key.PL;
+                        boolean plus = c == '+' && n.key() != Key.MI;
+                        if (minus || plus) {
+                            number.setCharAt(0, c);
+                        } else {
+                            eatNonData(1);
+                            continue;
+                        }
+                    }
+                    default -> {
+                        continue;
+                    }
+                }
+                p++;
+            }
+            if (number.length() > 1 && number.charAt(number.length() - 1) == '.') {
+                number.setLength(number.length() - 1);
+            }
+        }
+
+        /** NUM_numpart_from_char. */
+        private void numpart(Key id) {
+            boolean isread = false;
+            if (overload()) {
+                return;
+            }
+            if (at(p) == ' ') {
+                p++;
+            }
+            if (overload()) {
+                return;
+            }
+            if (number.charAt(0) == ' ' && (id == Key.ZERO || id == Key.NINE) && readPre + readPost == 0) {
+                if (num.lsign && num.lsignPre) {
+                    if (at(p) == '-' || at(p) == '+') {
+                        number.setCharAt(0, at(p));
+                        p++;
+                    }
+                } else if (at(p) == '-' || at(p) == '+') {
+                    number.setCharAt(0, at(p));
+                    p++;
+                }
+            }
+            if (overload()) {
+                return;
+            }
+            char c = at(p);
+            if (c >= '0' && c <= '9') {
+                if (readDec && readPost == num.post) {
+                    return;
+                }
+                number.append(c);
+                if (readDec) {
+                    readPost++;
+                } else {
+                    readPre++;
+                }
+                isread = true;
+            } else if (num.decimal && !readDec && c == '.') {
+                number.append('.');
+                readDec = true;
+                isread = true;
+            }
+            if (overload()) {
+                return;
+            }
+            if (number.charAt(0) == ' ' && readPre + readPost > 0) {
+                if (num.lsign && isread && p + 1 < in.length() && !Character.isDigit(at(p + 1))) {
+                    char next = at(p + 1);
+                    if (next == '-' || next == '+') {
+                        p++;
+                        number.setCharAt(0, next);
+                    }
+                } else if (!isread && !num.lsign && (num.plus || num.minus)) {
+                    if (c == '-' || c == '+') {
+                        number.setCharAt(0, c);
+                    }
+                }
+            }
         }
     }
 }

@@ -168,4 +168,32 @@ class MoreFunctionsTest {
         assertThatThrownBy(() -> call("to_char", PgType.NUMERIC, "1", TEXT, "9.99EEEE")).isInstanceOfSatisfying(PgException.class,
                 e -> assertThat(e.sqlState().code()).isEqualTo("0A000"));
     }
+
+    @Test
+    void toNumber() {
+        assertThat(call("to_number", TEXT, "12,454.8-", TEXT, "99G999D9S")).isEqualTo("-12454.8");
+        assertThat(call("to_number", TEXT, "-34,338,492", TEXT, "99,999,999.999")).isEqualTo("-34338492");
+        assertThat(call("to_number", TEXT, "5.01-", TEXT, "FM9.999999MI")).isEqualTo("-5.01");
+        assertThat(call("to_number", TEXT, "12345", TEXT, "99")).isEqualTo("12");
+        assertThat(call("to_number", TEXT, "12.3456", TEXT, "99999.9999")).isEqualTo("12.3456");
+        assertThatThrownBy(() -> call("to_number", TEXT, "abc", TEXT, "999.99")).isInstanceOfSatisfying(PgException.class,
+                e -> assertThat(e.sqlState().code()).isEqualTo("22P02"));
+    }
+
+    @Test
+    void toDateAndToTimestamp() {
+        assertThat(call("to_date", TEXT, "24-01-02", TEXT, "YY-MM-DD")).isEqualTo("2024-01-02");
+        assertThat(call("to_date", TEXT, "2024 002", TEXT, "YYYY DDD")).isEqualTo("2024-01-02");
+        assertThat(call("to_date", TEXT, "2024/1/2", TEXT, "YYYY-MM-DD")).isEqualTo("2024-01-02");
+        assertThat(call("to_timestamp", TEXT, "2024-01-02 01:14:15 PM", TEXT, "YYYY-MM-DD HH12:MI:SS AM"))
+                .isEqualTo("2024-01-02 13:14:15+00");
+        assertThat(call("to_timestamp", TEXT, "2024-01-02 10:20 +05:30", TEXT, "YYYY-MM-DD HH24:MI TZH:TZM"))
+                .isEqualTo("2024-01-02 04:50:00+00");
+        assertThatThrownBy(() -> call("to_date", TEXT, "2024-13-02", TEXT, "YYYY-MM-DD")).isInstanceOfSatisfying(
+                PgException.class, e -> assertThat(e.getMessage()).isEqualTo("date/time field value out of range: \"2024-13-02\""));
+        assertThatThrownBy(() -> call("to_date", TEXT, "abc", TEXT, "YYYY-MM-DD")).isInstanceOfSatisfying(
+                PgException.class, e -> assertThat(e.getMessage()).isEqualTo("invalid value \"abc\" for \"YYYY\""));
+        assertThatThrownBy(() -> call("to_date", TEXT, "2024", TEXT, "IYYY")).isInstanceOfSatisfying(
+                PgException.class, e -> assertThat(e.sqlState().code()).isEqualTo("0A000"));
+    }
 }
