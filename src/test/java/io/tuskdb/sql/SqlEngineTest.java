@@ -166,6 +166,19 @@ class SqlEngineTest {
                             "column \"cn.a\" must appear in the GROUP BY clause or be used in an aggregate function");
                     assertThat(e.getServerErrorMessage().getPosition()).isEqualTo(8);
                 });
+        // positions as PostgreSQL: a literal's own for its input errors, the leftmost of a cast, none for typmods
+        assertThatThrownBy(() -> exec("INSERT INTO cn SELECT '1.5', 'x', 1")).isInstanceOfSatisfying(
+                PSQLException.class, e -> assertThat(e.getServerErrorMessage().getPosition()).isEqualTo(23));
+        assertThatThrownBy(() -> exec("INSERT INTO cn VALUES ('1'::text, 'x', 1)")).isInstanceOfSatisfying(
+                PSQLException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo("42804");
+                    assertThat(e.getServerErrorMessage().getPosition()).isEqualTo(24);
+                });
+        assertThatThrownBy(() -> exec("INSERT INTO cn VALUES (1, 'abcdefghijkl', 1)")).isInstanceOfSatisfying(
+                PSQLException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo("22001");
+                    assertThat(e.getServerErrorMessage().getPosition()).isZero();
+                });
         // immutable expressions over constants are evaluated when the statement is prepared, as PostgreSQL's planner
         assertThatThrownBy(() -> c.prepareStatement("SELECT 1/0 FROM cn").getMetaData())
                 .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22012"));

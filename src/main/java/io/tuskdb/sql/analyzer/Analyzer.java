@@ -226,8 +226,7 @@ public final class Analyzer {
         for (int i = 0; i < defs.size(); i++) {
             ColumnDef d = defs.get(i);
             if (names.contains(d.name())) {
-                throw new PgException(SqlState.DUPLICATE_COLUMN, "column \"" + d.name() + "\" specified more than once")
-                        .withPosition(d.position());
+                throw new PgException(SqlState.DUPLICATE_COLUMN, "column \"" + d.name() + "\" specified more than once");
             }
             names.add(d.name());
             if (d.collation() != null) {

@@ -33,7 +33,7 @@ final class ColumnNames {
                     : null;
             case Expr.Collate c -> figure(c.expr());
             case Expr.SpecialValue s -> switch (s.kind()) {
-                case USER -> "current_user";
+                case USER -> "user";
                 default -> s.kind().name().toLowerCase();
             };
             case Expr.Grouping g -> "grouping";

@@ -29,7 +29,7 @@ final class ConstantFolding {
                 Object l = o.left() == null ? null : ((BoundExpr.Const) o.left()).value();
                 Object r = ((BoundExpr.Const) o.right()).value();
                 boolean isNull = r == null || (o.left() != null && l == null);
-                yield new BoundExpr.Const(isNull ? null : o.operator().apply(l, r), o.type(), -1);
+                yield new BoundExpr.Const(isNull ? null : o.operator().apply(actx.context, l, r), o.type(), -1);
             }
             case BoundExpr.FuncCall f when f.function().volatility() == Volatility.IMMUTABLE
                     && SETTING_FREE.contains(f.type()) && f.args().stream().allMatch(a -> constant(a, false)) -> {

@@ -75,7 +75,7 @@ final class DmlAnalyzer {
                         if (e instanceof Expr.Default) {
                             continue;
                         }
-                        out.set(col, assign(ea, ea.bind(e), table.columns().get(col), e.position()));
+                        out.set(col, assign(ea, ea.bind(e), table.columns().get(col), ExprAnalyzer.leftmost(e)));
                     }
                     rows.add(out);
                 }
@@ -96,12 +96,27 @@ final class DmlAnalyzer {
                             ? table.columns().get(targets[i]).type() : PgType.UNKNOWN);
                 }
                 ExprAnalyzer ea = new ExprAnalyzer(actx, new Scope(null));
-                sub = QueryAnalyzer.coerceOutputs(sub, want, ea, 0);
+                // positions of the select-list entries, for errors about them (when the source is a plain SELECT)
+                int[] positions = new int[count];
+                if (q.select().body() instanceof QueryBody.SimpleSelect ss && ss.targets().size() == count) {
+                    for (int i = 0; i < count; i++) {
+                        positions[i] = ExprAnalyzer.leftmost(ss.targets().get(i).expr());
+                    }
+                }
+                for (int i = 0; i < count; i++) {
+                    if (want.get(i) != PgType.UNKNOWN) {
+                        List<PgType> one = new ArrayList<>();
+                        for (int k = 0; k < count; k++) {
+                            one.add(k == i ? want.get(i) : PgType.UNKNOWN);
+                        }
+                        sub = QueryAnalyzer.coerceOutputs(sub, one, ea, positions[i]);
+                    }
+                }
                 List<BoundExpr> row = defaultsRow(actx, table);
                 for (int i = 0; i < count; i++) {
                     ResultColumn rc = sub.columns().get(i);
                     BoundExpr col = new BoundExpr.Column(i, rc.type(), rc.typmod(), rc.name(), 0, 0);
-                    row.set(targets[i], assign(ea, col, table.columns().get(targets[i]), 0));
+                    row.set(targets[i], assign(ea, col, table.columns().get(targets[i]), positions[i]));
                 }
                 yield new BoundQuery.Select(new BoundQuery.SubqueryRef(sub, "*SELECT*", 0), null, List.of(), List.of(),
                         false, null, row, full, false, List.of(), null, null);
@@ -235,7 +250,7 @@ final class DmlAnalyzer {
                         .withPosition(sc.position());
             }
             assignments[col] = sc.value() instanceof Expr.Default ? Analyzer.columnDefault(actx, table, col)
-                    : assign(ea, ea.bind(sc.value()), table.columns().get(col), sc.value().position());
+                    : assign(ea, ea.bind(sc.value()), table.columns().get(col), ExprAnalyzer.leftmost(sc.value()));
         }
         ea.aggregatesForbiddenIn = "WHERE";
         BoundExpr where = u.where() == null ? null : ea.bindCondition(u.where(), "WHERE");

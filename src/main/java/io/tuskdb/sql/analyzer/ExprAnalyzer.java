@@ -415,6 +415,15 @@ final class ExprAnalyzer {
                 coerceOrFail(r, op.rightType(), -1, CastContext.IMPLICIT, rightPosition));
     }
 
+    /** exprLocation: the leftmost position of an expression (a cast or operator starts at its first operand). */
+    static int leftmost(Expr e) {
+        return switch (e) {
+            case Expr.Cast c -> Math.min(c.position(), leftmost(c.expr()));
+            case Expr.BinaryOp b -> Math.min(b.position(), leftmost(b.left()));
+            default -> e.position();
+        };
+    }
+
     private static boolean isText(PgType t) {
         return t == PgType.TEXT || t == PgType.VARCHAR || t == PgType.BPCHAR || t == PgType.NAME;
     }
@@ -686,15 +695,17 @@ final class ExprAnalyzer {
             if (c.value() == null) {
                 return new BoundExpr.Const(null, target, typmod);
             }
+            Object v;
             try {
-                Object v = TypeIO.fromText(target, (String) c.value(), actx.context.formatSettings());
-                if (typmod >= 0) {
-                    v = Casts.applyTypmod(target, v, typmod, context == CastContext.EXPLICIT);
-                }
-                return new BoundExpr.Const(v, target, typmod);
+                v = TypeIO.fromText(target, (String) c.value(), actx.context.formatSettings());
             } catch (PgException ex) {
                 throw ex.withPosition(position);
             }
+            // the typmod is applied afterwards, as PostgreSQL does: its errors carry no position
+            if (typmod >= 0) {
+                v = Casts.applyTypmod(target, v, typmod, context == CastContext.EXPLICIT);
+            }
+            return new BoundExpr.Const(v, target, typmod);
         }
         if (e instanceof BoundExpr.Param p && p.type() == PgType.UNKNOWN) {
             actx.parameterTypes.set(p.index(), target);

@@ -575,7 +575,7 @@ final class QueryAnalyzer {
     static void addEntry(Scope scope, Scope.Entry entry, int position) {
         if (scope.entry(entry.alias()) != null) {
             throw new PgException(SqlState.DUPLICATE_ALIAS, "table name \"" + entry.alias()
-                    + "\" specified more than once").withPosition(position);
+                    + "\" specified more than once");
         }
         scope.entries.add(entry);
     }

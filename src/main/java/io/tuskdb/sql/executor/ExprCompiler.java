@@ -115,7 +115,7 @@ public final class ExprCompiler {
                     if (a == null || b == null) {
                         distinct = (a == null) != (b == null);
                     } else {
-                        distinct = !(Boolean) eq.apply(a, b);
+                        distinct = !(Boolean) eq.apply(st.context, a, b);
                     }
                     return distinct != neg;
                 };
@@ -156,7 +156,7 @@ public final class ExprCompiler {
                 yield (row, st) -> {
                     Object a = l.eval(row, st);
                     Object b = r.eval(row, st);
-                    if (a != null && b != null && (Boolean) eq.apply(a, b)) {
+                    if (a != null && b != null && (Boolean) eq.apply(st.context, a, b)) {
                         return null;
                     }
                     return a;
@@ -192,7 +192,7 @@ public final class ExprCompiler {
                         Object b = items[i].eval(row, st);
                         if (b == null) {
                             sawNull = true;
-                        } else if ((Boolean) eqs[i].apply(a, b)) {
+                        } else if ((Boolean) eqs[i].apply(st.context, a, b)) {
                             return !neg;
                         }
                     }
@@ -214,7 +214,7 @@ public final class ExprCompiler {
         if (op.left() == null) {
             return (row, st) -> {
                 Object b = r.eval(row, st);
-                return b == null ? null : o.apply(null, b);
+                return b == null ? null : o.apply(st.context, null, b);
             };
         }
         Eval l = compile(op.left());
@@ -224,7 +224,7 @@ public final class ExprCompiler {
                 return null;
             }
             Object b = r.eval(row, st);
-            return b == null ? null : o.apply(a, b);
+            return b == null ? null : o.apply(st.context, a, b);
         };
     }
 

@@ -83,7 +83,7 @@ final class SubqueryEvals {
             for (Object b : list) {
                 if (b == null) {
                     sawNull = true;
-                } else if ((Boolean) op.apply(a, b) != all) {
+                } else if ((Boolean) op.apply(st.context, a, b) != all) {
                     return !all != negated;
                 }
             }
