@@ -43,9 +43,10 @@ public final class Session implements ExecutionContext {
     private NoticeSink noticeSink = n -> {
     };
 
-    private TransactionState state = TransactionState.IDLE;
+    // state and transactionStart are read by other threads for pg_stat_activity
+    private volatile TransactionState state = TransactionState.IDLE;
     private Transaction transaction;
-    private Instant transactionStart;
+    private volatile Instant transactionStart;
     private Instant statementStart;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Map<String, Portal> portals = new HashMap<>();

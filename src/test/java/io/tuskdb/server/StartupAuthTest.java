@@ -167,4 +167,19 @@ class StartupAuthTest {
                     .hasMessageContaining("unrecognized configuration parameter \"no_such_thing\"");
         }
     }
+
+    @Test
+    void serverDefaultsApplyToNewSessions() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            server.postmaster().setServerDefaults(java.util.Map.of("TimeZone", "Europe/Berlin", "statement_timeout", "5s"));
+            try (Connection c = Clients.connect(server, "postgres", "postgres", null, new Properties());
+                 java.sql.Statement s = c.createStatement();
+                 java.sql.ResultSet r = s.executeQuery("SHOW statement_timeout")) {
+                r.next();
+                assertThat(r.getString(1)).isEqualTo("5s");
+            }
+            assertThatThrownBy(() -> server.postmaster().setServerDefaults(java.util.Map.of("DateStyle", "nonsense")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DateStyle");
+        }
+    }
 }
