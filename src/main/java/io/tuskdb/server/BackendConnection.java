@@ -191,7 +191,10 @@ final class BackendConnection implements Runnable {
         if (database == null || database.isEmpty()) {
             database = user;
         }
-        params.remove("replication");
+        String replication = params.remove("replication");
+        if (replication != null && !List.of("false", "0", "off", "no").contains(replication.toLowerCase())) {
+            throw fatal(SqlState.FEATURE_NOT_SUPPORTED, "replication connections are not supported");
+        }
         String options = params.remove("options");
 
         if (startup.minorVersion() > 0 || !unrecognizedProtocolOptions.isEmpty()) {

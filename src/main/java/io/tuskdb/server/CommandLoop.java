@@ -82,8 +82,10 @@ final class CommandLoop {
             boolean fatal;
             try {
                 fatal = dispatch(message);
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+            } catch (UncheckedIOException | IOException e) {
+                // the client went away, or a terminate closed our input while we waited inside COPY IN
+                endOfInput();
+                return;
             }
             if (fatal) {
                 return;
