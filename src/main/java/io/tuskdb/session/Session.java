@@ -678,14 +678,15 @@ public final class Session implements ExecutionContext {
         endTransaction(false, TransactionState.IDLE);
     }
 
-    // Savepoints (xact.c DefineSavepoint, ReleaseSavepoint, RollbackToSavepoint). Settings changed since a
-    // savepoint are not rolled back with it (PostgreSQL's GUC nesting levels are not modelled).
+    // Savepoints (xact.c DefineSavepoint, ReleaseSavepoint, RollbackToSavepoint); settings follow them as
+    // PostgreSQL's GUC nest levels do.
 
     @Override
     public void defineSavepoint(String name) {
         requireBlock("SAVEPOINT");
         transaction.setSavepoint();
         savepoints.add(name);
+        settings.savepoint();
     }
 
     @Override
@@ -696,6 +697,7 @@ public final class Session implements ExecutionContext {
             transaction.releaseSavepoint();
             savepoints.remove(i);
         }
+        settings.releaseSavepoint(index);
     }
 
     @Override
@@ -710,6 +712,7 @@ public final class Session implements ExecutionContext {
         }
         transaction.setSavepoint();
         savepoints.add(name);
+        settings.rollbackToSavepoint(index);
         state = TransactionState.BLOCK;
     }
 
