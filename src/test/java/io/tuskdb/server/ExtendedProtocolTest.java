@@ -291,4 +291,24 @@ class ExtendedProtocolTest {
                 .satisfies(e -> assertThat(state(e)).isEqualTo("23505"));
         assertThat(count()).isEqualTo(3);
     }
+
+    @Test
+    void lockWaitsEndWithLockTimeoutOrStatementTimeout() throws Exception {
+        try (Statement s = c.createStatement()) {
+            s.execute("INSERT INTO t VALUES (1, 'a')");
+        }
+        try (Connection holder = server.connect(); Statement h = holder.createStatement(); Statement s = c.createStatement()) {
+            holder.setAutoCommit(false);
+            h.execute("UPDATE t SET v = 'held' WHERE id = 1");
+            s.execute("SET lock_timeout = '200ms'");
+            assertThatThrownBy(() -> s.execute("UPDATE t SET v = 'waiter' WHERE id = 1"))
+                    .satisfies(e -> assertThat(state(e)).isEqualTo("55P03"))
+                    .hasMessageContaining("canceling statement due to lock timeout");
+            s.execute("SET lock_timeout = 0");
+            s.execute("SET statement_timeout = '200ms'");
+            assertThatThrownBy(() -> s.execute("UPDATE t SET v = 'waiter' WHERE id = 1"))
+                    .satisfies(e -> assertThat(state(e)).isEqualTo("57014"));
+            holder.rollback();
+        }
+    }
 }
