@@ -36,6 +36,8 @@ import java.util.Optional;
  */
 final class BackendConnection implements Runnable {
     private static final System.Logger LOG = System.getLogger(BackendConnection.class.getName());
+    /** PostgreSQL's authentication_timeout default. */
+    private static final int AUTHENTICATION_TIMEOUT_MILLIS = 60_000;
     private final Postmaster postmaster;
     private final Socket rawSocket;
     private Socket socket;
@@ -88,6 +90,8 @@ final class BackendConnection implements Runnable {
         try {
             rawSocket.setTcpNoDelay(true);
             rawSocket.setKeepAlive(true);
+            // authentication_timeout: a client that does not finish start-up in time is dropped quietly
+            rawSocket.setSoTimeout(AUTHENTICATION_TIMEOUT_MILLIS);
             streams(rawSocket.getInputStream(), rawSocket.getOutputStream());
             FrontendMessage.StartupMessage startup = negotiate();
             if (startup == null) {
@@ -98,6 +102,8 @@ final class BackendConnection implements Runnable {
             if (session == null) {
                 return;
             }
+            socket.setSoTimeout(0);
+            rawSocket.setSoTimeout(0);
             state = ConnectionState.READY;
             new CommandLoop(session, decoder, writer, this).run();
         } catch (PgException e) {
@@ -146,6 +152,7 @@ final class BackendConnection implements Runnable {
                                 .createSocket(rawSocket, rawSocket.getInetAddress().getHostAddress(),
                                         rawSocket.getPort(), true);
                         tls.setUseClientMode(false);
+                        tls.setSoTimeout(AUTHENTICATION_TIMEOUT_MILLIS);
                         tls.startHandshake();
                         socket = tls;
                         ssl = true;
