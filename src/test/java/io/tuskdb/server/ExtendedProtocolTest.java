@@ -311,4 +311,23 @@ class ExtendedProtocolTest {
             holder.rollback();
         }
     }
+
+    @Test
+    void jdbcIsolationAndReadOnly() throws Exception {
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        assertThat(c.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_REPEATABLE_READ);
+        c.setAutoCommit(false);
+        c.setReadOnly(true);
+        try (Statement s = c.createStatement()) {
+            assertThat(show(s, "transaction_isolation")).isEqualTo("repeatable read");
+            assertThat(show(s, "transaction_read_only")).isEqualTo("on");
+        }
+        c.commit();
+        c.setReadOnly(false);
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement()) {
+            assertThat(show(s, "default_transaction_isolation")).isEqualTo("repeatable read");
+            assertThat(show(s, "transaction_read_only")).isEqualTo("off");
+        }
+    }
 }
