@@ -3,6 +3,7 @@ package io.tuskdb.catalog;
 import io.tuskdb.storage.RocksTableAccess;
 import io.tuskdb.storage.StorageEngine;
 import io.tuskdb.storage.TableAccess;
+import io.tuskdb.txn.Committer;
 import io.tuskdb.txn.IsolationLevel;
 import io.tuskdb.txn.RocksTransactionManager;
 import io.tuskdb.txn.Transaction;
@@ -119,6 +120,32 @@ public final class StoredCluster {
         @Override
         public Catalog catalog() {
             return catalog;
+        }
+
+        @Override
+        public void checkpoint() {
+            engine.checkpoint();
+        }
+
+        @Override
+        public void vacuum(int relationOid) {
+            engine.compact(relationOid);
+        }
+
+        @Override
+        public long relationSize(int relationOid) {
+            return engine.approximateSize(relationOid);
+        }
+
+        @Override
+        public java.util.Map<String, Long> statistics() {
+            Committer committer = transactions.committer();
+            return java.util.Map.of(
+                    "tuskdb_commit_durable_writes_total", committer.durableWrites(),
+                    "tuskdb_commit_transactions_total", committer.transactionsCommitted(),
+                    "tuskdb_commit_queue_length", (long) committer.queued(),
+                    "tuskdb_transactions_active", (long) transactions.activeCount(),
+                    "tuskdb_locks_waiting", (long) transactions.locks().waitingCount());
         }
 
         @Override

@@ -89,6 +89,11 @@ final class EnginePlan implements PreparedPlan {
             }
             return fresh.execute(context, parameters);
         }
+        if (parameters == null || parameters.length < parameterTypes.length) {
+            // a simple-protocol query supplies no parameters: PostgreSQL analyses it with none (42P02)
+            int n = parameters == null ? 0 : parameters.length;
+            throw new PgException(SqlState.UNDEFINED_PARAMETER, "there is no parameter $" + (n + 1));
+        }
         if (readOnlyCommand != null && context.transaction().readOnly()) {
             throw new PgException(SqlState.READ_ONLY_SQL_TRANSACTION,
                     "cannot execute " + readOnlyCommand + " in a read-only transaction");

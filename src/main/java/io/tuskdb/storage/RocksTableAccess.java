@@ -57,6 +57,10 @@ public final class RocksTableAccess implements TableAccess {
 
     @Override
     public RowCursor scan(Transaction tx, TableLayout table, KeyRange range) {
+        if (isPointLookup(table, range)) {
+            return pointLookup(tx, table, boundKey(table, KeyEncoding.relationPrefix(table.relationOid()),
+                    range.lower()));
+        }
         byte[] prefix = KeyEncoding.relationPrefix(table.relationOid());
         byte[] lower = prefix;
         byte[] upper = KeyEncoding.prefixEnd(prefix);
@@ -100,6 +104,60 @@ public final class RocksTableAccess implements TableAccess {
             @Override
             public void close() {
                 kv.close();
+            }
+        };
+    }
+
+    /** The whole primary key given as both inclusive bounds: at most one row, read with a get, not an iterator. */
+    private static boolean isPointLookup(TableLayout table, KeyRange range) {
+        Object[] lo = range.lower();
+        Object[] hi = range.upper();
+        int n = table.primaryKey().length;
+        if (n == 0 || lo == null || hi == null || lo.length != n || hi.length != n || !range.lowerInclusive()
+                || !range.upperInclusive()) {
+            return false;
+        }
+        if (lo == hi) {
+            return true;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!java.util.Objects.equals(lo[i], hi[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static RowCursor pointLookup(Transaction tx, TableLayout table, byte[] key) {
+        byte[] value = tx.get(key);
+        return new RowCursor() {
+            private boolean done = value == null;
+            private Object[] row;
+
+            @Override
+            public boolean next() {
+                if (done) {
+                    row = null;
+                    return false;
+                }
+                done = true;
+                row = RowEncoding.decode(value, table.columnTypes());
+                return true;
+            }
+
+            @Override
+            public byte[] key() {
+                return row == null ? null : key;
+            }
+
+            @Override
+            public Object[] row() {
+                return row;
+            }
+
+            @Override
+            public void close() {
+                done = true;
             }
         };
     }

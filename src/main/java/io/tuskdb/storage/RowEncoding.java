@@ -90,7 +90,7 @@ public final class RowEncoding {
                         case NEGATIVE_INFINITY -> 3;
                     });
                 } else {
-                    BigDecimal d = (BigDecimal) value;
+                    BigDecimal d = value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
                     out.write(0);
                     out.writeSignedVarLong(d.scale());
                     byte[] unscaled = d.unscaledValue().toByteArray();

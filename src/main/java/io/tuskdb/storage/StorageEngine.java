@@ -68,8 +68,14 @@ public final class StorageEngine implements AutoCloseable {
                 .setCacheIndexAndFilterBlocks(true)
                 .setPinL0FilterAndIndexBlocksInCache(true)
                 .setBlockSize(16 * 1024);
+        // the relation OID (4 bytes) is the prefix: its bloom filters let a scan of one relation skip the files
+        // holding none of its keys; point reads keep whole-key filters. Iterators use auto_prefix_mode, which
+        // applies the prefix only when the scan's bounds share it, so cross-relation scans stay correct.
+        table.setWholeKeyFiltering(true);
         Options options = new Options()
                 .setCreateIfMissing(true)
+                .useFixedLengthPrefixExtractor(KeyEncoding.relationPrefix(0).length)
+                .setMemtablePrefixBloomSizeRatio(0.05)
                 .setTableFormatConfig(table)
                 .setCompressionType(CompressionType.LZ4_COMPRESSION)
                 .setBytesPerSync(1L << 20)
@@ -128,6 +134,47 @@ public final class StorageEngine implements AutoCloseable {
             db().deleteRange(syncWrite, prefix, KeyEncoding.prefixEnd(prefix));
         } catch (RocksDBException e) {
             throw ioError("could not delete the storage of relation " + relationOid, e);
+        }
+    }
+
+    /**
+     * CHECKPOINT: writes the memtables to SST files and syncs the WAL, so a restart replays little (PostgreSQL's
+     * checkpointer flushing dirty buffers).
+     */
+    public void checkpoint() {
+        try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+            db().flushWal(true);
+            db().flush(flush);
+        } catch (RocksDBException e) {
+            throw ioError("could not write a checkpoint", e);
+        }
+    }
+
+    /**
+     * VACUUM: compacts the key range of one relation (or everything for OID 0), dropping deleted and overwritten
+     * versions no snapshot needs any more.
+     */
+    public void compact(int relationOid) {
+        try {
+            if (relationOid == SYSTEM_RELATION) {
+                db().compactRange();
+            } else {
+                byte[] prefix = KeyEncoding.relationPrefix(relationOid);
+                db().compactRange(prefix, KeyEncoding.prefixEnd(prefix));
+            }
+        } catch (RocksDBException e) {
+            throw ioError("could not vacuum", e);
+        }
+    }
+
+    /** The approximate on-disk and in-memory size of a relation's rows, in bytes (planner estimates). */
+    public long approximateSize(int relationOid) {
+        byte[] prefix = KeyEncoding.relationPrefix(relationOid);
+        try (org.rocksdb.Slice start = new org.rocksdb.Slice(prefix);
+             org.rocksdb.Slice end = new org.rocksdb.Slice(KeyEncoding.prefixEnd(prefix))) {
+            return db().getApproximateSizes(java.util.List.of(new org.rocksdb.Range(start, end)),
+                    org.rocksdb.SizeApproximationFlag.INCLUDE_FILES,
+                    org.rocksdb.SizeApproximationFlag.INCLUDE_MEMTABLES)[0];
         }
     }
 

@@ -24,13 +24,19 @@ public final class Committer implements AutoCloseable {
     private static final int BATCH_HEADER = 12;
     private static final int MAX_GROUP = 512;
 
-    private record Request(WriteBatchWithIndex batch, CompletableFuture<Void> done) {
+    /** A SERIALIZABLE commit's reads, checked right before its write (see {@link SerializableValidator}). */
+    record Validation(long snapshotSequence, ReadSet reads) {
+    }
+
+    private record Request(WriteBatchWithIndex batch, CompletableFuture<Void> done, List<byte[]> keys,
+                           Validation validation) {
     }
 
     /** Queued by close(): the thread exits once it reaches it with nothing else queued. */
-    private static final Request STOP = new Request(null, null);
+    private static final Request STOP = new Request(null, null, List.of(), null);
 
     private final StorageEngine engine;
+    private final SerializableValidator validator;
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final AtomicLong durableWrites = new AtomicLong();
@@ -41,7 +47,12 @@ public final class Committer implements AutoCloseable {
     private volatile boolean running = true;
 
     public Committer(StorageEngine engine) {
+        this(engine, new SerializableValidator());
+    }
+
+    Committer(StorageEngine engine, SerializableValidator validator) {
         this.engine = engine;
+        this.validator = validator;
         this.thread = Thread.ofPlatform().name("tuskdb-committer").daemon(true).unstarted(this::run);
         thread.start();
     }
@@ -73,7 +84,15 @@ public final class Committer implements AutoCloseable {
      * @throws PgException 58030 when the write failed, 57P01 when the committer has been shut down
      */
     public void commit(WriteBatchWithIndex batch) {
-        CompletableFuture<Void> done = submit(batch);
+        commit(batch, List.of(), null);
+    }
+
+    /**
+     * Commits a batch whose written keys are {@code keys} (logged for serializable validation); with a
+     * {@code validation}, first checks the committing SERIALIZABLE transaction's reads (40001 on conflict).
+     */
+    void commit(WriteBatchWithIndex batch, List<byte[]> keys, Validation validation) {
+        CompletableFuture<Void> done = submit(batch, keys, validation);
         try {
             done.join(); // uninterruptible on purpose: the write happens anyway, its outcome must be known
         } catch (java.util.concurrent.CompletionException e) {
@@ -85,14 +104,18 @@ public final class Committer implements AutoCloseable {
         }
     }
 
-    /** Queues the batch; the future completes when it is durable (for synchronous_commit = off callers). */
+    /** Queues the batch; the future completes when it is durable (for callers that wait in their own way). */
     public CompletableFuture<Void> submit(WriteBatchWithIndex batch) {
+        return submit(batch, List.of(), null);
+    }
+
+    private CompletableFuture<Void> submit(WriteBatchWithIndex batch, List<byte[]> keys, Validation validation) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (!running) {
             done.completeExceptionally(shutDown());
             return done;
         }
-        queue.add(new Request(batch, done));
+        queue.add(new Request(batch, done, keys, validation));
         submitted.incrementAndGet();
         if (!running) {
             // close() raced with us: once the thread is gone, fail whatever it did not write
@@ -137,12 +160,44 @@ public final class Committer implements AutoCloseable {
             if (group.remove(STOP)) {
                 queue.add(STOP);
             }
-            writeGroup(group);
+            writeInOrder(group);
             group.clear();
         }
     }
 
+    /**
+     * Writes plain commits in groups; a SERIALIZABLE commit alone, validated right before its write under the
+     * validator's lock, once everything queued before it is written.
+     */
+    private void writeInOrder(List<Request> group) {
+        List<Request> plain = new ArrayList<>(group.size());
+        for (Request r : group) {
+            if (r.validation() == null) {
+                plain.add(r);
+                continue;
+            }
+            writeGroup(plain);
+            plain.clear();
+            validator.lock().lock();
+            try {
+                try {
+                    validator.validate(r.validation().snapshotSequence(), r.validation().reads());
+                } catch (PgException e) {
+                    r.done().completeExceptionally(e);
+                    continue;
+                }
+                writeGroup(List.of(r));
+            } finally {
+                validator.lock().unlock();
+            }
+        }
+        writeGroup(plain);
+    }
+
     private void writeGroup(List<Request> group) {
+        if (group.isEmpty()) {
+            return;
+        }
         try {
             if (group.size() == 1) {
                 engine.db().write(engine.syncWriteOptions(), group.get(0).batch());
@@ -153,6 +208,7 @@ public final class Committer implements AutoCloseable {
             }
             durableWrites.incrementAndGet();
             transactionsCommitted.addAndGet(group.size());
+            logWrites(group);
             for (Request r : group) {
                 r.done().complete(null);
             }
@@ -166,6 +222,21 @@ public final class Committer implements AutoCloseable {
                 r.done().completeExceptionally(e);
             }
         }
+    }
+
+    private void logWrites(List<Request> group) {
+        if (!validator.isRecording()) {
+            return;
+        }
+        if (group.size() == 1) {
+            validator.committed(engine.db().getLatestSequenceNumber(), group.get(0).keys());
+            return;
+        }
+        List<byte[]> keys = new ArrayList<>();
+        for (Request r : group) {
+            keys.addAll(r.keys());
+        }
+        validator.committed(engine.db().getLatestSequenceNumber(), keys);
     }
 
     /**

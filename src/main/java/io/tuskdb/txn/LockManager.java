@@ -87,6 +87,17 @@ public final class LockManager {
             }
         }
 
+        void removeBits(long owner, int bits) {
+            int left = bitsOf(owner) & ~bits;
+            if (left == 0) {
+                remove(owner);
+            } else if (owner0 == owner) {
+                bits0 = left;
+            } else {
+                more.put(owner, left);
+            }
+        }
+
         int holderCount() {
             return (owner0 == NONE ? 0 : 1) + (more == null ? 0 : more.size());
         }
@@ -136,7 +147,12 @@ public final class LockManager {
 
     private final Object mutex = new Object();
     private final Map<LockTag, LockState> locks = new HashMap<>();
-    private final Map<Long, Set<LockTag>> tagsByOwner = new HashMap<>();
+    /** One lock mode newly granted to an owner. */
+    private record Grant(LockTag tag, int bit) {
+    }
+
+    /** Per owner, its grants in the order they were made (savepoint rollback releases a suffix). */
+    private final Map<Long, ArrayList<Grant>> grantsByOwner = new HashMap<>();
     private final Map<Long, Waiting> waiting = new HashMap<>();
 
     private static int bit(LockMode mode) {
@@ -276,7 +292,7 @@ public final class LockManager {
 
     private void grant(long owner, LockTag tag, LockState st, LockMode mode) {
         st.add(owner, bit(mode));
-        tagsByOwner.computeIfAbsent(owner, o -> new HashSet<>()).add(tag);
+        grantsByOwner.computeIfAbsent(owner, o -> new ArrayList<>()).add(new Grant(tag, bit(mode)));
     }
 
     /** Removes a waiter that gives up, and wakes those behind it that it was blocking. */
@@ -312,15 +328,44 @@ public final class LockManager {
     /** Releases every lock of {@code owner} (transaction end). */
     public void releaseAll(long owner) {
         synchronized (mutex) {
-            Set<LockTag> tags = tagsByOwner.remove(owner);
-            if (tags == null) {
+            ArrayList<Grant> grants = grantsByOwner.remove(owner);
+            if (grants == null) {
                 return;
             }
-            for (LockTag tag : tags) {
-                LockState st = locks.get(tag);
-                if (st != null) {
+            for (Grant g : grants) {
+                LockState st = locks.get(g.tag());
+                if (st != null && st.bitsOf(owner) != 0) {
                     st.remove(owner);
-                    wakeWaiters(tag, st);
+                    wakeWaiters(g.tag(), st);
+                }
+            }
+        }
+    }
+
+    /** A mark for {@link #releaseSince}: how many grants {@code owner} has received so far (SAVEPOINT). */
+    public int mark(long owner) {
+        synchronized (mutex) {
+            ArrayList<Grant> grants = grantsByOwner.get(owner);
+            return grants == null ? 0 : grants.size();
+        }
+    }
+
+    /**
+     * Releases the lock modes granted to {@code owner} since {@code mark}, keeping those it held before
+     * (ROLLBACK TO SAVEPOINT releases the subtransaction's locks, as PostgreSQL's AtSubAbort_Locks).
+     */
+    public void releaseSince(long owner, int mark) {
+        synchronized (mutex) {
+            ArrayList<Grant> grants = grantsByOwner.get(owner);
+            if (grants == null) {
+                return;
+            }
+            for (int i = grants.size() - 1; i >= mark; i--) {
+                Grant g = grants.remove(i);
+                LockState st = locks.get(g.tag());
+                if (st != null) {
+                    st.removeBits(owner, g.bit());
+                    wakeWaiters(g.tag(), st);
                 }
             }
         }

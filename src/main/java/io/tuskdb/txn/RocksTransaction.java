@@ -39,10 +39,18 @@ final class RocksTransaction implements Transaction {
     private ReadOptions readOptions;
     private ReadOptions latestOptions;
     private int savepoints;
+    /** Per open savepoint, the lock manager's mark when it was set. */
+    private int[] lockMarks = new int[4];
     private long lockTimeoutMillis;
     private Runnable interruptCheck;
     private boolean synchronousCommit = true;
     private List<Runnable> afterCommit;
+    /** Keys written, for SERIALIZABLE validation of others (kept for every transaction: one reference each). */
+    private List<byte[]> writtenKeys;
+    /** SERIALIZABLE only: what this transaction read, validated at commit. */
+    private final ReadSet reads;
+    private boolean registered;
+    private long snapshotSequence = -1;
 
     RocksTransaction(RocksTransactionManager manager, long xid, IsolationLevel isolationLevel, boolean readOnly) {
         this.manager = manager;
@@ -50,6 +58,7 @@ final class RocksTransaction implements Transaction {
         this.xid = xid;
         this.isolationLevel = isolationLevel;
         this.readOnly = readOnly;
+        this.reads = isolationLevel == IsolationLevel.SERIALIZABLE ? new ReadSet() : null;
     }
 
     @Override
@@ -100,7 +109,15 @@ final class RocksTransaction implements Transaction {
 
     private void ensureSnapshot() {
         if (snapshot == null) {
+            if (reads != null && !registered) {
+                manager.validator().register(); // before the snapshot: commits after it are logged for us
+                registered = true;
+            }
             snapshot = db.getSnapshot();
+            if (reads != null) {
+                snapshotSequence = snapshot.getSequenceNumber();
+                manager.validator().snapshotTaken(snapshotSequence);
+            }
             if (readOptions == null) {
                 readOptions = new ReadOptions();
             }
@@ -121,6 +138,9 @@ final class RocksTransaction implements Transaction {
         enter();
         try {
             ensureSnapshot();
+            if (reads != null) {
+                reads.point(key);
+            }
             return batch == null ? db.get(readOptions, key) : batch.getFromBatchAndDB(db, readOptions, key);
         } catch (RocksDBException e) {
             throw StorageEngine.ioError("could not read from storage", e);
@@ -149,7 +169,8 @@ final class RocksTransaction implements Transaction {
         enter();
         try {
             ensureSnapshot();
-            ReadOptions options = new ReadOptions().setSnapshot(snapshot);
+            // auto_prefix_mode: prefix bloom filters only where they cannot change the result (see StorageEngine)
+            ReadOptions options = new ReadOptions().setSnapshot(snapshot).setAutoPrefixMode(true);
             Slice upperSlice = null;
             if (upperExclusive != null) {
                 upperSlice = new Slice(upperExclusive);
@@ -158,7 +179,8 @@ final class RocksTransaction implements Transaction {
             RocksIterator base = db.newIterator(options);
             RocksIterator it = batch == null ? base
                     : batch.newIteratorWithBase(db.getDefaultColumnFamily(), base, options);
-            Cursor cursor = new Cursor(it, options, upperSlice, lowerInclusive, upperExclusive);
+            Cursor cursor = new Cursor(it, options, upperSlice, lowerInclusive, upperExclusive,
+                    reads == null ? null : reads.range(lowerInclusive, upperExclusive));
             openCursors.add(cursor);
             return cursor;
         } finally {
@@ -171,6 +193,7 @@ final class RocksTransaction implements Transaction {
         enter();
         try {
             batch().put(key, value);
+            wrote(key);
         } catch (RocksDBException e) {
             throw StorageEngine.ioError("could not buffer a write", e);
         } finally {
@@ -183,11 +206,19 @@ final class RocksTransaction implements Transaction {
         enter();
         try {
             batch().delete(key);
+            wrote(key);
         } catch (RocksDBException e) {
             throw StorageEngine.ioError("could not buffer a write", e);
         } finally {
             guard.unlock();
         }
+    }
+
+    private void wrote(byte[] key) {
+        if (writtenKeys == null) {
+            writtenKeys = new ArrayList<>();
+        }
+        writtenKeys.add(key);
     }
 
     private WriteBatchWithIndex batch() {
@@ -256,6 +287,10 @@ final class RocksTransaction implements Transaction {
         enter();
         try {
             batch().setSavePoint();
+            if (savepoints == lockMarks.length) {
+                lockMarks = Arrays.copyOf(lockMarks, savepoints * 2);
+            }
+            lockMarks[savepoints] = manager.locks().mark(xid);
             savepoints++;
         } finally {
             guard.unlock();
@@ -271,6 +306,7 @@ final class RocksTransaction implements Transaction {
             }
             batch.rollbackToSavePoint();
             savepoints--;
+            manager.locks().releaseSince(xid, lockMarks[savepoints]);
         } catch (RocksDBException e) {
             throw StorageEngine.ioError("could not roll back to a savepoint", e);
         } finally {
@@ -300,8 +336,12 @@ final class RocksTransaction implements Transaction {
         enter();
         List<Runnable> actions = null;
         try {
+            Committer.Validation validation = reads != null && snapshotSequence >= 0
+                    ? new Committer.Validation(snapshotSequence, reads) : null;
+            // without writes no validation: every validated writer acts at its commit point, so the snapshot is
+            // the state after a prefix of the serial (commit) order, and a reader fits in at that point
             if (batch != null && batch.count() > 0) {
-                manager.write(batch, synchronousCommit);
+                manager.write(batch, writtenKeys == null ? List.of() : writtenKeys, validation, synchronousCommit);
             }
             state = State.COMMITTED;
             actions = afterCommit;
@@ -359,6 +399,11 @@ final class RocksTransaction implements Transaction {
             batch = null;
         }
         afterCommit = null;
+        writtenKeys = null;
+        if (registered) {
+            registered = false;
+            manager.validator().unregister(snapshotSequence);
+        }
         manager.locks().releaseAll(xid); // after the commit is durable, as PostgreSQL releases at commit
         manager.ended(this);
     }
@@ -375,12 +420,15 @@ final class RocksTransaction implements Transaction {
         private final Slice upperSlice;
         private final byte[] lower;
         private final byte[] upper;
+        private final ReadSet.Range readRange;
         private boolean started;
         private boolean closed;
         private byte[] key;
         private byte[] value;
 
-        Cursor(RocksIterator it, ReadOptions options, Slice upperSlice, byte[] lower, byte[] upper) {
+        Cursor(RocksIterator it, ReadOptions options, Slice upperSlice, byte[] lower, byte[] upper,
+               ReadSet.Range readRange) {
+            this.readRange = readRange;
             this.it = it;
             this.options = options;
             this.upperSlice = upperSlice;
@@ -414,20 +462,29 @@ final class RocksTransaction implements Transaction {
                     } catch (RocksDBException e) {
                         throw StorageEngine.ioError("could not read from storage", e);
                     }
-                    key = value = null;
-                    return false;
+                    return exhausted();
                 }
                 byte[] k = it.key();
                 if (upper != null && Arrays.compareUnsigned(k, upper) >= 0) {
-                    key = value = null;
-                    return false;
+                    return exhausted();
                 }
                 key = k;
                 value = it.value();
+                if (readRange != null) {
+                    readRange.last = k;
+                }
                 return true;
             } finally {
                 guard.unlock();
             }
+        }
+
+        private boolean exhausted() {
+            key = value = null;
+            if (readRange != null) {
+                readRange.exhausted = true; // the whole range was read: phantoms in it conflict too
+            }
+            return false;
         }
 
         @Override

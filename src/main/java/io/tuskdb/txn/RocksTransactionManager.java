@@ -6,6 +6,7 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatchWithIndex;
 import org.rocksdb.WriteOptions;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,12 +25,13 @@ public final class RocksTransactionManager implements TransactionManager, AutoCl
     private final Set<RocksTransaction> active = ConcurrentHashMap.newKeySet();
     private final Committer committer;
     private final LockManager locks = new LockManager();
+    private final SerializableValidator validator = new SerializableValidator();
     private boolean closed;
 
     public RocksTransactionManager(StorageEngine engine) {
         this.engine = engine;
         this.xids = engine.counter("xid", FIRST_NORMAL_XID, XID_BLOCK);
-        this.committer = new Committer(engine);
+        this.committer = new Committer(engine, validator);
     }
 
     /** The table and row locks of the cluster's transactions. */
@@ -59,19 +61,30 @@ public final class RocksTransactionManager implements TransactionManager, AutoCl
         return engine;
     }
 
+    SerializableValidator validator() {
+        return validator;
+    }
+
     /**
      * Makes a transaction's batch durable through the group committer, parking until it is; without
-     * {@code waitForFlush} (synchronous_commit = off) the batch is written at once without an fsync.
+     * {@code waitForFlush} (synchronous_commit = off) the batch is written at once without an fsync, except for
+     * SERIALIZABLE commits, which need the committer's validation.
+     *
+     * @param keys the keys the batch writes (logged for SERIALIZABLE validation)
      */
-    void write(WriteBatchWithIndex batch, boolean waitForFlush) {
-        if (waitForFlush) {
-            committer.commit(batch);
+    void write(WriteBatchWithIndex batch, List<byte[]> keys, Committer.Validation validation, boolean waitForFlush) {
+        if (waitForFlush || validation != null) {
+            committer.commit(batch, keys, validation);
             return;
         }
+        validator.lock().lock(); // not between a serializable commit's validation and its write
         try (WriteOptions noSync = new WriteOptions()) {
             engine.db().write(noSync, batch);
+            validator.committed(engine.db().getLatestSequenceNumber(), keys);
         } catch (RocksDBException e) {
             throw StorageEngine.ioError("could not write to the write-ahead log", e);
+        } finally {
+            validator.lock().unlock();
         }
     }
 

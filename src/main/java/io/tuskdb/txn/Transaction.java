@@ -99,7 +99,7 @@ public interface Transaction {
 
     /**
      * Undoes the writes since the latest save point and removes it (ROLLBACK TO SAVEPOINT then re-marks it with
-     * {@link #setSavepoint()}, as PostgreSQL keeps the savepoint). Locks taken since are kept until the end.
+     * {@link #setSavepoint()}, as PostgreSQL keeps the savepoint). Locks taken since are released.
      */
     default void rollbackToSavepoint() {
         throw io.tuskdb.error.Errors.featureNotSupported("savepoints");

@@ -428,7 +428,9 @@ public final class Casts {
         if (ts.equals(LocalDateTime.MIN)) {
             return Instant.MIN;
         }
-        return ZonedDateTime.ofLocal(ts, zone, null).toInstant();
+        // DetermineTimeZoneOffset: an ambiguous local time (fall-back) is read in standard time, the later instant;
+        // a local time in a spring-forward gap moves forward by the gap
+        return ZonedDateTime.ofLocal(ts, zone, null).withLaterOffsetAtOverlap().toInstant();
     }
 
     /** timestamp_time: an infinite timestamp has no time of day, and the cast yields NULL. */
@@ -460,6 +462,15 @@ public final class Casts {
      */
     public static int compare(PgType type, Object a, Object b) {
         return ValueOrder.compare(type, a, b);
+    }
+
+    /**
+     * A hash consistent with {@link #compare} for hash joins, hash aggregation and DISTINCT: equal values hash alike
+     * even when their Java objects differ (numeric 1.0 and 1.00, float -0 and 0, bpchar trailing blanks, interval
+     * '1 mon' and '30 days'). {@link Object#hashCode} is not.
+     */
+    public static int hash(PgType type, Object value) {
+        return ValueOrder.hash(type, value);
     }
 
     /**

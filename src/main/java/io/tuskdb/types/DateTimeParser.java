@@ -514,7 +514,7 @@ final class DateTimeParser {
                     instant = ldt.toInstant(ZoneOffset.ofTotalSeconds(f.offsetSeconds));
                 } else {
                     ZoneId zone = f.zone != null ? f.zone : settings.timeZone();
-                    instant = ZonedDateTime.ofLocal(ldt, zone, null).toInstant();
+                    instant = ZonedDateTime.ofLocal(ldt, zone, null).withLaterOffsetAtOverlap().toInstant();
                 }
                 checkTimestampRange(LocalDateTime.ofInstant(instant, ZoneOffset.UTC), text);
                 yield instant;
@@ -649,7 +649,7 @@ final class DateTimeParser {
         return switch (target) {
             case DATE -> day;
             case TIMESTAMP -> ldt;
-            default -> ZonedDateTime.ofLocal(ldt, zone, null).toInstant();
+            default -> ZonedDateTime.ofLocal(ldt, zone, null).withLaterOffsetAtOverlap().toInstant();
         };
     }
 }

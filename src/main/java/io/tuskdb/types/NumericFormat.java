@@ -87,8 +87,11 @@ final class NumericFormat {
                 case POSITIVE_INFINITY -> NUMERIC_PINF;
                 case NEGATIVE_INFINITY -> NUMERIC_NINF;
             };
+            // numeric_send writes the dscale bits PostgreSQL's special-value header happens to hold:
+            // 0 for NaN, 0x20 for the infinities
+            short dscale = special == NumericSpecial.NAN ? 0 : (short) 0x20;
             return ByteBuffer.allocate(8).putShort((short) 0).putShort((short) 0).putShort((short) sign)
-                    .putShort((short) 0).array();
+                    .putShort(dscale).array();
         }
         BigDecimal d = normalize((BigDecimal) value);
         int dscale = d.scale();

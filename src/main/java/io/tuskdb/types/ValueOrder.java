@@ -39,6 +39,25 @@ final class ValueOrder {
         };
     }
 
+    /**
+     * A hash consistent with {@link #compare}: values that compare equal hash alike (numeric 1.0 and 1.00, float
+     * -0 and 0, bpchar 'a ' and 'a', interval '1 mon' and '30 days').
+     */
+    static int hash(PgType type, Object v) {
+        return switch (type) {
+            case FLOAT4, FLOAT8 -> {
+                double d = ((Number) v).doubleValue();
+                yield d == 0 ? 0 : Double.isNaN(d) ? 0x7ff80000 : Double.hashCode(d);
+            }
+            case NUMERIC -> v instanceof BigDecimal d ? d.stripTrailingZeros().hashCode() : v.hashCode();
+            case BPCHAR -> Casts.rtrimSpaces((String) v).hashCode();
+            case BYTEA -> Arrays.hashCode((byte[]) v);
+            case INTERVAL -> Arrays.hashCode(intervalKey((Interval) v));
+            case VOID -> 0;
+            default -> v.hashCode();
+        };
+    }
+
     /** float8_cmp_internal: NaN sorts above everything and equals itself; -0 equals 0. */
     static int compareDouble(double a, double b) {
         if (Double.isNaN(a)) {

@@ -218,4 +218,23 @@ class StoredClusterTest {
             r2.rollback();
         }
     }
+
+    @Test
+    void checkpointVacuumSizeAndStatistics() {
+        try (Cluster cluster = StoredCluster.open(dir, "postgres", null)) {
+            Transaction tx = cluster.transactions().begin(IsolationLevel.READ_COMMITTED, false);
+            TableDescriptor t = cluster.catalog().createTable(tx, 5, "public", "t", COLUMNS, new int[]{0});
+            for (int i = 0; i < 1000; i++) {
+                cluster.tables().insert(tx, t.layout(), new Object[]{i, "some text " + i});
+            }
+            tx.commit();
+            cluster.checkpoint();
+            assertThat(cluster.relationSize(t.oid())).isPositive();
+            assertThat(cluster.relationSize(t.oid() + 1)).isZero();
+            cluster.vacuum(t.oid());
+            cluster.vacuum(0);
+            assertThat(cluster.statistics()).containsEntry("tuskdb_commit_transactions_total", 2L)
+                    .containsKey("tuskdb_commit_durable_writes_total");
+        }
+    }
 }

@@ -1,196 +1,241 @@
 package io.tuskdb.sql;
 
-import io.tuskdb.catalog.Cluster;
-import io.tuskdb.catalog.StoredCluster;
-import io.tuskdb.error.PgException;
-import io.tuskdb.error.Severity;
-import io.tuskdb.types.PgType;
+import io.tuskdb.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.PGConnection;
+import org.postgresql.util.PSQLException;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The engine's facade end to end over a real cluster: names, parameter inference, plan reuse, COPY, utility. */
+/**
+ * The engine end to end through pgjdbc and a real server: result column names and types, parameter type
+ * inference, prepared-plan reuse and re-planning, error fields, notices, COPY and transaction statements.
+ * Expected values are PostgreSQL 15's answers to the same statements.
+ */
 class SqlEngineTest {
-    @TempDir
-    Path dir;
-    Cluster cluster;
-    TestSession session;
+    TestServer server;
+    Connection c;
 
     @BeforeEach
-    void open() {
-        cluster = StoredCluster.open(dir, "postgres", null);
-        session = new TestSession(cluster);
-        session.run("CREATE TABLE cn (id int PRIMARY KEY, a varchar(10), n numeric(6,2))");
+    void open() throws SQLException {
+        server = TestServer.start();
+        c = server.connect("prepareThreshold", "1");
+        exec("CREATE TABLE cn (id int PRIMARY KEY, a varchar(10), n numeric(6,2))");
     }
 
     @AfterEach
-    void close() {
-        cluster.close();
+    void close() throws SQLException {
+        c.close();
+        server.close();
     }
 
-    @Test
-    void resultColumnNamesFollowFigureColname() {
-        session.run("SELECT 1, 'x', a::text, count(*), CAST(1 AS int8), id, 1::int, true, -n, a || 'x', "
-                + "case when true then 1 end, coalesce(a,'z'), (select 1), exists(select 1), current_date is null, "
-                + "date '2020-01-01', upper(a), n::numeric(3,1), id + 1 as plus from cn group by id");
-        assertThat(session.lastColumns.stream().map(ResultColumn::name).toList()).containsExactly(
-                "?column?", "?column?", "a", "count", "int8", "id", "int4", "?column?", "?column?", "?column?", "case",
-                "coalesce", "?column?", "exists", "?column?", "date", "upper", "n", "plus");
-        assertThat(session.lastColumns.get(1).type()).isEqualTo(PgType.TEXT);
-        assertThat(session.lastColumns.get(3).type()).isEqualTo(PgType.INT8);
-        ResultColumn id = session.lastColumns.get(5);
-        assertThat(id.tableOid()).isPositive();
-        assertThat(id.attnum()).isEqualTo(1);
-        assertThat(session.lastColumns.get(17).typmod()).isEqualTo((3 << 16 | 1) + 4);
-    }
-
-    @Test
-    void parameterTypesAreInferredFromContext() {
-        assertThat(session.prepare("SELECT * FROM cn WHERE id = $1 AND a = $2").parameterTypes())
-                .containsExactly(PgType.INT4.oid(), PgType.TEXT.oid());
-        assertThat(session.prepare("INSERT INTO cn VALUES ($1, $2, $3)").parameterTypes())
-                .containsExactly(PgType.INT4.oid(), PgType.VARCHAR.oid(), PgType.NUMERIC.oid());
-        assertThat(session.prepare("SELECT $1::int + $2").parameterTypes())
-                .containsExactly(PgType.INT4.oid(), PgType.INT4.oid());
-        assertThat(session.prepare("SELECT $1").parameterTypes()).containsExactly(PgType.TEXT.oid());
-        assertThat(session.prepare("SELECT 1 FROM cn LIMIT $1").parameterTypes()).containsExactly(PgType.INT8.oid());
-        assertThatThrownBy(() -> session.prepare("SELECT 1 WHERE $1 IS NULL"))
-                .isInstanceOf(PgException.class)
-                .hasMessage("could not determine data type of parameter $1");
-        assertThat(session.prepare("SELECT $1 = id FROM cn", PgType.INT8.oid()).parameterTypes())
-                .containsExactly(PgType.INT8.oid());
-    }
-
-    @Test
-    void preparedPlanIsReusedWithParameters() {
-        PreparedPlan insert = session.prepare("INSERT INTO cn VALUES ($1, $2, $3)");
-        for (int i = 1; i <= 5; i++) {
-            session.execute(insert, i, "v" + i, new java.math.BigDecimal("1.5"));
-            assertThat(session.lastTag).isEqualTo("INSERT 0 1");
+    private void exec(String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
         }
-        PreparedPlan select = session.prepare("SELECT a FROM cn WHERE id = $1");
-        assertThat(session.execute(select, 3)).containsExactly("v3");
-        assertThat(session.execute(select, 4)).containsExactly("v4");
-        assertThat(session.execute(select, (Object) null)).isEmpty();
-        assertThat(session.lastTag).isEqualTo("SELECT 0");
+    }
+
+    private List<String> rows(String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rows(rs);
+        }
+    }
+
+    private static List<String> rows(ResultSet rs) throws SQLException {
+        List<String> out = new ArrayList<>();
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 1; i <= n; i++) {
+                sb.append(i > 1 ? "|" : "").append(rs.getString(i));
+            }
+            out.add(sb.toString());
+        }
+        return out;
     }
 
     @Test
-    void planNoticesDroppedAndRecreatedTable() {
-        session.run("INSERT INTO cn VALUES (1, 'old', 1)");
-        PreparedPlan select = session.prepare("SELECT a FROM cn WHERE id = 1");
-        assertThat(session.execute(select)).containsExactly("old");
-        session.run("DROP TABLE cn");
-        assertThatThrownBy(() -> session.execute(select)).isInstanceOf(PgException.class)
-                .hasMessage("relation \"cn\" does not exist");
-        session.run("CREATE TABLE cn (id int PRIMARY KEY, a varchar(10), n numeric(6,2))");
-        session.run("INSERT INTO cn VALUES (1, 'new', 1)");
-        assertThat(session.execute(select)).containsExactly("new");
+    void resultColumnNamesAndTypesFollowPostgres() throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT 1, 'x', a::text, count(*), CAST(1 AS int8), id, 1::int, true, -n, a || 'x', "
+                        + "case when true then 1 end, coalesce(a,'z'), (select 1), exists(select 1), current_date is null, "
+                        + "date '2020-01-01', upper(a), n::numeric(3,1), id + 1 as plus from cn group by id")) {
+            ResultSetMetaData md = rs.getMetaData();
+            List<String> names = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                names.add(md.getColumnLabel(i));
+            }
+            assertThat(names).containsExactly("?column?", "?column?", "a", "count", "int8", "id", "int4", "?column?",
+                    "?column?", "?column?", "case", "coalesce", "?column?", "exists", "?column?", "date", "upper", "n",
+                    "plus");
+            // pgjdbc's type names need pg_catalog; the JDBC type codes come from the type OIDs alone
+            assertThat(md.getColumnType(2)).isEqualTo(java.sql.Types.VARCHAR);
+            assertThat(md.getColumnType(4)).isEqualTo(java.sql.Types.BIGINT);
+            assertThat(md.getColumnType(8)).isEqualTo(java.sql.Types.BIT);
+            assertThat(md.getColumnType(9)).isEqualTo(java.sql.Types.NUMERIC);
+            assertThat(md.getColumnType(16)).isEqualTo(java.sql.Types.DATE);
+            assertThat(md.getPrecision(18)).isEqualTo(3);
+            assertThat(md.getScale(18)).isEqualTo(1);
+        }
     }
 
     @Test
-    void errorPositionsAreRelativeToTheStatement() {
-        assertThatThrownBy(() -> session.run("SELECT 1; SELECT nosuch FROM cn"))
-                .isInstanceOfSatisfying(PgException.class, e -> assertThat(e.position()).isEqualTo(8));
-        assertThatThrownBy(() -> session.run("SELECT id + a FROM cn"))
-                .isInstanceOfSatisfying(PgException.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("operator does not exist: integer + character varying");
-                    assertThat(e.position()).isEqualTo(11);
-                    assertThat(e.hint()).startsWith("No operator matches");
+    void parameterTypesAreInferredFromContext() throws SQLException {
+        assertThat(paramTypes("SELECT * FROM cn WHERE id = ? AND a = ?")).containsExactly("int4", "text");
+        assertThat(paramTypes("INSERT INTO cn VALUES (?, ?, ?)")).containsExactly("int4", "varchar", "numeric");
+        assertThat(paramTypes("SELECT ?::int + ?")).containsExactly("int4", "int4");
+        assertThat(paramTypes("SELECT ?")).containsExactly("text");
+        assertThat(paramTypes("SELECT 1 FROM cn LIMIT ?")).containsExactly("int8");
+        assertThatThrownBy(() -> paramTypes("SELECT 1 WHERE ? IS NULL"))
+                .isInstanceOfSatisfying(PSQLException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo("42P18");
+                    assertThat(e.getServerErrorMessage().getMessage())
+                            .isEqualTo("could not determine data type of parameter $1");
                 });
     }
 
-    @Test
-    void notNullAndDuplicateKeyDetails() {
-        session.run("CREATE TABLE k (a int, b text, c int NOT NULL, PRIMARY KEY (a, b))");
-        session.run("INSERT INTO k VALUES (1, 'x', 1)");
-        assertThatThrownBy(() -> session.run("INSERT INTO k VALUES (1, 'x', 2)"))
-                .isInstanceOfSatisfying(PgException.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("duplicate key value violates unique constraint \"k_pkey\"");
-                    assertThat(e.detail()).isEqualTo("Key (a, b)=(1, x) already exists.");
-                });
-        assertThatThrownBy(() -> session.run("INSERT INTO k VALUES (2, 'y', NULL)"))
-                .isInstanceOfSatisfying(PgException.class, e ->
-                        assertThat(e.detail()).isEqualTo("Failing row contains (2, y, null)."));
+    private List<String> paramTypes(String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ParameterMetaData md = ps.getParameterMetaData();
+            List<String> out = new ArrayList<>();
+            for (int i = 1; i <= md.getParameterCount(); i++) {
+                out.add(md.getParameterTypeName(i));
+            }
+            return out;
+        }
     }
 
     @Test
-    void utilityStatementsAndNotices() {
-        session.run("CREATE TABLE IF NOT EXISTS cn (x int)");
-        assertThat(session.lastTag).isEqualTo("CREATE TABLE");
-        assertThat(session.notices).singleElement().satisfies(n -> {
-            assertThat(n.severity()).isEqualTo(Severity.NOTICE);
-            assertThat(n.getMessage()).isEqualTo("relation \"cn\" already exists, skipping");
+    void preparedPlansAreReusedAndNoticeARecreatedTable() throws SQLException {
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO cn VALUES (?, ?, ?)")) {
+            for (int i = 1; i <= 5; i++) {
+                ins.setInt(1, i);
+                ins.setString(2, "v" + i);
+                ins.setBigDecimal(3, new BigDecimal("1.5"));
+                assertThat(ins.executeUpdate()).isEqualTo(1);
+            }
+        }
+        try (PreparedStatement sel = c.prepareStatement("SELECT a FROM cn WHERE id = ?")) {
+            sel.setInt(1, 3);
+            assertThat(rows(sel.executeQuery())).containsExactly("v3");
+            sel.setInt(1, 4);
+            assertThat(rows(sel.executeQuery())).containsExactly("v4");
+            exec("DROP TABLE cn");
+            exec("CREATE TABLE cn (id int PRIMARY KEY, a varchar(10), n numeric(6,2))");
+            exec("INSERT INTO cn VALUES (4, 'new', 1)");
+            assertThat(rows(sel.executeQuery())).containsExactly("new");
+            exec("DROP TABLE cn");
+            assertThatThrownBy(sel::executeQuery).isInstanceOfSatisfying(PSQLException.class,
+                    e -> assertThat(e.getServerErrorMessage().getMessage()).isEqualTo("relation \"cn\" does not exist"));
+        }
+    }
+
+    @Test
+    void errorFieldsMatchPostgres() throws SQLException {
+        assertThatThrownBy(() -> exec("SELECT id + a FROM cn")).isInstanceOfSatisfying(PSQLException.class, e -> {
+            assertThat(e.getServerErrorMessage().getMessage())
+                    .isEqualTo("operator does not exist: integer + character varying");
+            assertThat(e.getServerErrorMessage().getPosition()).isEqualTo(11);
+            assertThat(e.getServerErrorMessage().getHint()).startsWith("No operator matches");
         });
-        session.run("DROP TABLE IF EXISTS nosuch");
-        assertThat(session.notices.get(1).getMessage()).isEqualTo("table \"nosuch\" does not exist, skipping");
-        assertThat(session.run("SHOW datestyle")).containsExactly("ISO, MDY");
-        assertThat(session.lastColumns.get(0).name()).isEqualTo("DateStyle");
-        session.run("SET TimeZone TO 'Europe/Paris'");
-        assertThat(session.lastTag).isEqualTo("SET");
-        assertThat(session.run("SHOW timezone")).containsExactly("Europe/Paris");
-        session.run("BEGIN");
-        assertThat(session.lastTag).isEqualTo("BEGIN");
-        session.run("INSERT INTO cn VALUES (7, 'in tx', 0)");
-        session.run("ROLLBACK");
-        assertThat(session.run("SELECT count(*) FROM cn")).containsExactly("0");
-        session.run("START TRANSACTION READ ONLY");
-        assertThatThrownBy(() -> session.run("INSERT INTO cn VALUES (1, 'x', 0)"))
-                .isInstanceOf(PgException.class).hasMessage("cannot execute INSERT in a read-only transaction");
-        session.run("COMMIT");
-        assertThat(session.lastTag).isEqualTo("ROLLBACK");
-        assertThatThrownBy(() -> session.run("SAVEPOINT s")).isInstanceOfSatisfying(PgException.class,
-                e -> assertThat(e.sqlState().code()).isEqualTo("0A000"));
+        assertThatThrownBy(() -> exec("SELECT 1 + 'x'")).isInstanceOfSatisfying(PSQLException.class, e -> {
+            assertThat(e.getSQLState()).isEqualTo("22P02");
+            assertThat(e.getServerErrorMessage().getPosition()).isEqualTo(12);
+        });
+        assertThatThrownBy(() -> exec("SELECT a, count(*) FROM cn GROUP BY n")).isInstanceOfSatisfying(
+                PSQLException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo("42803");
+                    assertThat(e.getServerErrorMessage().getMessage()).isEqualTo(
+                            "column \"cn.a\" must appear in the GROUP BY clause or be used in an aggregate function");
+                    assertThat(e.getServerErrorMessage().getPosition()).isEqualTo(8);
+                });
+        exec("CREATE TABLE k (a int, b text, c int NOT NULL, PRIMARY KEY (a, b))");
+        exec("INSERT INTO k VALUES (1, 'x', 1)");
+        assertThatThrownBy(() -> exec("INSERT INTO k VALUES (1, 'x', 2)")).isInstanceOfSatisfying(PSQLException.class,
+                e -> {
+                    assertThat(e.getServerErrorMessage().getDetail()).isEqualTo("Key (a, b)=(1, x) already exists.");
+                    assertThat(e.getServerErrorMessage().getConstraint()).isEqualTo("k_pkey");
+                });
+        assertThatThrownBy(() -> exec("INSERT INTO k VALUES (2, 'y', NULL)")).isInstanceOfSatisfying(
+                PSQLException.class, e -> {
+                    assertThat(e.getServerErrorMessage().getDetail()).isEqualTo("Failing row contains (2, y, null).");
+                    assertThat(e.getServerErrorMessage().getColumn()).isEqualTo("c");
+                });
+        assertThatThrownBy(() -> exec("INSERT INTO cn VALUES (1, 'a', 1, 2)")).isInstanceOfSatisfying(
+                PSQLException.class, e -> assertThat(e.getServerErrorMessage().getPosition()).isEqualTo(35));
     }
 
     @Test
-    void copyFromTextAndCsvThenCopyOut() {
-        session.run("CREATE TABLE c (id int PRIMARY KEY, t text, n int DEFAULT 42)");
-        Execution.CopyIn in = copyIn("COPY c (id, t) FROM STDIN");
-        feed(in, "1\thello\\tworld\n2\t\\N\n3\tback\\\\slash\n");
-        assertThat(in.finish()).isEqualTo("COPY 3");
-        Execution.CopyIn csv = copyIn("COPY c FROM STDIN WITH (FORMAT csv, HEADER true)");
-        feed(csv, "id,t,n\n4,\"a,b\",1\n5,,2\n6,\"\",3\n");
-        assertThat(csv.finish()).isEqualTo("COPY 3");
-        assertThat(session.run("SELECT id, t, n FROM c ORDER BY id")).containsExactly(
-                "1|hello\tworld|42", "2|NULL|42", "3|back\\slash|42", "4|a,b|1", "5|NULL|2", "6||3");
-        assertThat(copyOut("COPY c TO STDOUT")).containsExactly(
-                "1\thello\\tworld\t42\n", "2\t\\N\t42\n", "3\tback\\\\slash\t42\n", "4\ta,b\t1\n", "5\t\\N\t2\n", "6\t\t3\n");
-        assertThat(copyOut("COPY (SELECT id, t FROM c WHERE id > 3) TO STDOUT (FORMAT csv, HEADER)")).containsExactly(
-                "id,t\n", "4,\"a,b\"\n", "5,\n", "6,\"\"\n");
-        Execution.CopyIn bad = copyIn("COPY c FROM STDIN");
-        assertThatThrownBy(() -> feed(bad, "7\tx\n")).isInstanceOf(PgException.class)
-                .hasMessage("missing data for column \"n\"");
-        Execution.CopyIn extra = copyIn("COPY c (id) FROM STDIN");
-        assertThatThrownBy(() -> feed(extra, "8\tx\n")).isInstanceOf(PgException.class)
-                .hasMessage("extra data after last expected column");
-    }
-
-    private Execution.CopyIn copyIn(String sql) {
-        PreparedPlan plan = session.prepare(sql);
-        return session.openInTransaction(plan).copyIn();
-    }
-
-    private void feed(Execution.CopyIn in, String data) {
-        byte[] b = data.getBytes(StandardCharsets.UTF_8);
-        in.data(b, 0, b.length);
-    }
-
-    private List<String> copyOut(String sql) {
-        Execution.CopyOut out = session.openInTransaction(session.prepare(sql)).copyOut();
-        List<String> chunks = new ArrayList<>();
-        for (byte[] c; (c = out.nextChunk()) != null; ) {
-            chunks.add(new String(c, StandardCharsets.UTF_8));
+    void noticesAndUtilityStatements() throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS cn (x int)");
+            SQLWarning w = st.getWarnings();
+            assertThat(w.getMessage()).isEqualTo("relation \"cn\" already exists, skipping");
+            assertThat(w.getSQLState()).isEqualTo("42P07");
+            st.clearWarnings();
+            st.execute("DROP TABLE IF EXISTS nosuch");
+            assertThat(st.getWarnings().getMessage()).isEqualTo("table \"nosuch\" does not exist, skipping");
         }
-        return chunks;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW datestyle")) {
+            assertThat(rs.getMetaData().getColumnLabel(1)).isEqualTo("DateStyle");
+            assertThat(rows(rs)).containsExactly("ISO, MDY");
+        }
+        exec("BEGIN");
+        exec("INSERT INTO cn VALUES (7, 'in tx', 0)");
+        exec("ROLLBACK");
+        assertThat(rows("SELECT count(*) FROM cn")).containsExactly("0");
+        exec("START TRANSACTION READ ONLY");
+        assertThatThrownBy(() -> exec("INSERT INTO cn VALUES (1, 'x', 0)")).isInstanceOfSatisfying(
+                PSQLException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo("25006");
+                    assertThat(e.getServerErrorMessage().getMessage())
+                            .isEqualTo("cannot execute INSERT in a read-only transaction");
+                });
+        exec("ROLLBACK");
+        assertThat(rows("SHOW transaction_isolation")).containsExactly("read committed");
+    }
+
+    @Test
+    void copyInAndOutInTextAndCsv() throws Exception {
+        exec("CREATE TABLE c (id int PRIMARY KEY, t text, n int DEFAULT 42)");
+        var copy = c.unwrap(PGConnection.class).getCopyAPI();
+        assertThat(copy.copyIn("COPY c (id, t) FROM STDIN",
+                new StringReader("1\thello\\tworld\n2\t\\N\n3\tback\\\\slash\n"))).isEqualTo(3);
+        assertThat(copy.copyIn("COPY c FROM STDIN WITH (FORMAT csv, HEADER true)",
+                new StringReader("id,t,n\n4,\"a,b\",1\n5,,2\n6,\"\",3\n"))).isEqualTo(3);
+        assertThat(rows("SELECT id, t, n FROM c ORDER BY id")).containsExactly(
+                "1|hello\tworld|42", "2|null|42", "3|back\\slash|42", "4|a,b|1", "5|null|2", "6||3");
+        StringWriter text = new StringWriter();
+        assertThat(copy.copyOut("COPY c TO STDOUT", text)).isEqualTo(6);
+        assertThat(text.toString()).isEqualTo(
+                "1\thello\\tworld\t42\n2\t\\N\t42\n3\tback\\\\slash\t42\n4\ta,b\t1\n5\t\\N\t2\n6\t\t3\n");
+        StringWriter csv = new StringWriter();
+        copy.copyOut("COPY (SELECT id, t FROM c WHERE id > 3) TO STDOUT (FORMAT csv, HEADER)", csv);
+        assertThat(csv.toString()).isEqualTo("id,t\n4,\"a,b\"\n5,\n6,\"\"\n");
+        assertThatThrownBy(() -> copy.copyIn("COPY c FROM STDIN", new StringReader("7\tx\n")))
+                .isInstanceOfSatisfying(PSQLException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo("22P04");
+                    assertThat(e.getServerErrorMessage().getMessage()).isEqualTo("missing data for column \"n\"");
+                });
+        assertThatThrownBy(() -> copy.copyIn("COPY c (id) FROM STDIN", new StringReader("8\tx\n")))
+                .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getServerErrorMessage().getMessage())
+                        .isEqualTo("extra data after last expected column"));
     }
 }

@@ -103,6 +103,33 @@ class RocksTableAccessTest {
     }
 
     @Test
+    void pointLookupsSeeOwnWritesAndDeletes() {
+        try (StorageEngine engine = StorageEngine.open(dir); RocksTransactionManager tm = new RocksTransactionManager(engine)) {
+            RocksTableAccess access = new RocksTableAccess(engine);
+            Transaction setup = tm.begin(IsolationLevel.READ_COMMITTED, false);
+            access.insert(setup, T, new Object[]{1, "a", 1L});
+            access.insert(setup, T, new Object[]{2, "b", 2L});
+            setup.commit();
+            Transaction tx = tm.begin(IsolationLevel.READ_COMMITTED, false);
+            access.insert(tx, T, new Object[]{3, "c", 3L});
+            access.delete(tx, T, RocksTableAccess.primaryKey(T, new Object[]{2, "b", null}));
+            assertThat(scan(access, tx, T, KeyRange.exactly(1, "a"))).containsExactly("1/a");
+            assertThat(scan(access, tx, T, KeyRange.exactly(2, "b"))).isEmpty();
+            assertThat(scan(access, tx, T, KeyRange.exactly(3, "c"))).containsExactly("3/c");
+            assertThat(scan(access, tx, T, KeyRange.exactly(4, "d"))).isEmpty();
+            // equal bounds given as distinct arrays are a point lookup too
+            assertThat(scan(access, tx, T, new KeyRange(new Object[]{1, "a"}, true, new Object[]{1, "a"}, true)))
+                    .containsExactly("1/a");
+            try (RowCursor c = access.scan(tx, T, KeyRange.exactly(1, "a"))) {
+                assertThat(c.next()).isTrue();
+                assertThat(c.key()).isEqualTo(RocksTableAccess.primaryKey(T, new Object[]{1, "a", null}));
+                assertThat(c.next()).isFalse();
+            }
+            tx.rollback();
+        }
+    }
+
+    @Test
     void updateDeleteAndDeleteAllAreTransactional() {
         try (StorageEngine engine = StorageEngine.open(dir); RocksTransactionManager tm = new RocksTransactionManager(engine)) {
             RocksTableAccess access = new RocksTableAccess(engine);

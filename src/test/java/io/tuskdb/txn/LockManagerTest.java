@@ -76,6 +76,24 @@ class LockManagerTest {
     }
 
     @Test
+    void releaseSinceAMarkKeepsEarlierLocksAndModes() {
+        LockTag other = LockTag.row(new byte[]{9});
+        locks.acquire(1, T, TableLockMode.ROW_SHARE, 0, null);
+        int mark = locks.mark(1);
+        locks.acquire(1, T, TableLockMode.ROW_EXCLUSIVE, 0, null); // an upgrade after the mark
+        locks.acquire(1, T, TableLockMode.ROW_SHARE, 0, null); // re-entrant: not a new grant
+        locks.acquire(1, other, RowLockMode.UPDATE, 0, null);
+        assertThat(locks.tryAcquire(2, T, TableLockMode.SHARE)).isFalse(); // ROW EXCLUSIVE conflicts
+        locks.releaseSince(1, mark);
+        assertThat(locks.tryAcquire(2, T, TableLockMode.SHARE)).isTrue(); // ROW SHARE is compatible
+        assertThat(locks.tryAcquire(2, other, RowLockMode.UPDATE)).isTrue();
+        assertThat(locks.tryAcquire(3, T, TableLockMode.EXCLUSIVE)).isFalse(); // ROW SHARE still held
+        locks.releaseAll(1);
+        locks.releaseAll(2);
+        assertThat(locks.heldCount()).isZero();
+    }
+
+    @Test
     void deadlockIsDetectedAndTheOtherTransactionProceeds() throws Exception {
         LockTag a = LockTag.row(new byte[]{1});
         LockTag b = LockTag.row(new byte[]{2});

@@ -201,4 +201,42 @@ class RocksTransactionTest {
             tm.close();
         }
     }
+
+    /** Prefix bloom filters (the 4-byte relation prefix) must never hide keys from scans that cross prefixes. */
+    @Test
+    void scansAcrossRelationPrefixesSeeEveryKeyAfterAFlush() {
+        try (StorageEngine engine = StorageEngine.open(dir); RocksTransactionManager tm = new RocksTransactionManager(engine)) {
+            for (int rel = 1; rel <= 5; rel += 2) { // relations 1, 3, 5 in separate files
+                Transaction tx = tm.begin(IsolationLevel.READ_COMMITTED, false);
+                for (int i = 0; i < 3; i++) {
+                    tx.put(new byte[]{0, 0, 0, (byte) rel, (byte) i}, b("v"));
+                }
+                tx.commit();
+                engine.checkpoint();
+            }
+            Transaction r = tm.begin(IsolationLevel.READ_COMMITTED, true);
+            int n = 0;
+            try (KvCursor c = r.scan(new byte[]{0, 0, 0, 1}, new byte[]{0, 0, 0, 6})) {
+                while (c.next()) {
+                    n++;
+                }
+            }
+            assertThat(n).isEqualTo(9);
+            n = 0;
+            try (KvCursor c = r.scan(new byte[]{0, 0, 0, 2}, new byte[]{0, 0, 0, 3, 2})) { // starts in a gap
+                while (c.next()) {
+                    n++;
+                }
+            }
+            assertThat(n).isEqualTo(2);
+            n = 0;
+            try (KvCursor c = r.scan(new byte[]{0, 0, 0, 3}, new byte[]{0, 0, 0, 4})) { // one prefix
+                while (c.next()) {
+                    n++;
+                }
+            }
+            assertThat(n).isEqualTo(3);
+            r.rollback();
+        }
+    }
 }

@@ -169,6 +169,12 @@ class CastsTest {
                 UUID.fromString("00000000-0000-0000-0000-000000000000"))).isPositive();
         assertThat(Casts.compare(PgType.BYTEA, new byte[]{(byte) 0xff}, new byte[]{1})).isPositive();
         assertThat(Casts.compare(PgType.OID, -1, 1)).isPositive();
+        assertThat(Casts.hash(PgType.NUMERIC, new BigDecimal("1.0"))).isEqualTo(Casts.hash(PgType.NUMERIC, new BigDecimal("1.00")));
+        assertThat(Casts.hash(PgType.NUMERIC, new BigDecimal("0.00"))).isEqualTo(Casts.hash(PgType.NUMERIC, BigDecimal.ZERO));
+        assertThat(Casts.hash(PgType.FLOAT8, -0.0)).isEqualTo(Casts.hash(PgType.FLOAT8, 0.0));
+        assertThat(Casts.hash(PgType.BPCHAR, "x  ")).isEqualTo(Casts.hash(PgType.BPCHAR, "x"));
+        assertThat(Casts.hash(PgType.INTERVAL, new Interval(1, 0, 0))).isEqualTo(Casts.hash(PgType.INTERVAL, new Interval(0, 30, 0)));
+        assertThat(Casts.hash(PgType.BYTEA, new byte[]{1, 2})).isEqualTo(Casts.hash(PgType.BYTEA, new byte[]{1, 2}));
     }
 
     @Test

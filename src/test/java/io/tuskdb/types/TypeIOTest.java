@@ -149,6 +149,8 @@ class TypeIOTest {
                 {"NaN", "00000000c0000000"},
                 {"1e20", "00010005000000000001"},
                 {"12345678.9", "000300010000000104d2162e2328"},
+                {"Infinity", "00000000d0000020"},
+                {"-Infinity", "00000000f0000020"},
         };
         for (String[] c : cases) {
             Object v = TypeIO.fromText(PgType.NUMERIC, c[0], DEF);

@@ -166,9 +166,12 @@ public sealed interface BoundExpr {
         }
     }
 
-    /** x [NOT] IN (SELECT ...) */
-    record InSubquery(BoundExpr arg, Operator equals, BoundQuery query, boolean negated, boolean correlated)
-            implements BoundExpr {
+    /**
+     * x op ANY|ALL (SELECT ...), and x [NOT] IN (SELECT ...) as {@code = ANY} (negated for NOT IN), with
+     * PostgreSQL's NULL semantics.
+     */
+    record InSubquery(BoundExpr arg, Operator equals, BoundQuery query, boolean all, boolean negated,
+                      boolean correlated) implements BoundExpr {
         @Override
         public PgType type() {
             return PgType.BOOL;

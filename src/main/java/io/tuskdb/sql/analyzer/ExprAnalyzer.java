@@ -205,22 +205,9 @@ final class ExprAnalyzer {
             case Expr.Not n -> new BoundExpr.Not(bindCondition(n.operand(), "NOT"));
             case Expr.Between b -> between(b);
             case Expr.InList in -> inList(in);
-            case Expr.InSubquery in -> {
-                if (in.expr() instanceof Expr.RowExpr) {
-                    throw Errors.featureNotSupported("row-valued IN subqueries").withPosition(in.position());
-                }
-                BoundExpr arg = bind(in.expr());
-                int before = scope.outerReferences[0];
-                BoundQuery q = subquery(in.query(), in.position());
-                boolean correlated = correlated(before, in.position());
-                PgType qt = q.columns().get(0).type();
-                Operator eq = TypeResolver.resolveOperator("=", arg.type(), qt, in.position());
-                if (eq.rightType() != qt) {
-                    q = QueryAnalyzer.coerceOutputs(q, List.of(eq.rightType()), this, in.position());
-                }
-                yield new BoundExpr.InSubquery(coerceOrFail(arg, eq.leftType(), -1, CastContext.IMPLICIT,
-                        in.expr().position()), eq, q, in.negated(), correlated);
-            }
+            case Expr.InSubquery in -> quantified(in.expr(), "=", false, in.query(), in.negated(), in.position());
+            case Expr.AnyAll a when a.subquery() != null ->
+                    quantified(a.left(), a.operator(), a.all(), a.subquery(), false, a.position());
             case Expr.Exists ex -> {
                 int before = scope.outerReferences[0];
                 BoundQuery q = new QueryAnalyzer(actx, scope).analyze(ex.query(), true);
@@ -232,7 +219,7 @@ final class ExprAnalyzer {
                 yield new BoundExpr.ScalarSubquery(q, q.columns().get(0).type(), correlated(before, s.position()));
             }
             case Expr.ArraySubquery a -> throw Errors.featureNotSupported("ARRAY subqueries").withPosition(a.position());
-            case Expr.AnyAll a -> throw Errors.featureNotSupported("ANY/ALL").withPosition(a.position());
+            case Expr.AnyAll a -> throw Errors.featureNotSupported("ANY/ALL over arrays").withPosition(a.position());
             case Expr.Like l -> like(l);
             case Expr.IsNull n when n.expr() instanceof Expr.RowExpr row -> {
                 // a row IS NULL when every field is, IS NOT NULL when no field is (ExecEvalRowNull)
@@ -280,6 +267,29 @@ final class ExprAnalyzer {
                     .withPosition(d.position());
             case Expr.Grouping g -> throw Errors.featureNotSupported("GROUPING").withPosition(g.position());
         };
+    }
+
+    /** x op ANY|ALL (subquery); IN is = ANY (transformSubLink). */
+    private BoundExpr quantified(Expr left, String op, boolean all, io.tuskdb.sql.parser.ast.Select select,
+                                 boolean negated, int position) {
+        if (left instanceof Expr.RowExpr) {
+            throw Errors.featureNotSupported("row-valued subquery comparisons").withPosition(position);
+        }
+        BoundExpr arg = bind(left);
+        int before = scope.outerReferences[0];
+        BoundQuery q = subquery(select, position);
+        boolean correlated = correlated(before, position);
+        PgType qt = q.columns().get(0).type();
+        Operator o = TypeResolver.resolveOperator(op, arg.type(), qt, position);
+        if (o.resultType() != PgType.BOOL) {
+            throw new PgException(SqlState.DATATYPE_MISMATCH, "op ANY/ALL (array) requires operator to yield boolean")
+                    .withPosition(position);
+        }
+        if (o.rightType() != qt) {
+            q = QueryAnalyzer.coerceOutputs(q, List.of(o.rightType()), this, position);
+        }
+        return new BoundExpr.InSubquery(coerceOrFail(arg, o.leftType(), -1, CastContext.IMPLICIT, left.position()), o,
+                q, all, negated, correlated);
     }
 
     /** Whether the subquery just analysed read outer columns; not yet in join conditions. */

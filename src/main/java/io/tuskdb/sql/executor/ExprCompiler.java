@@ -203,7 +203,7 @@ public final class ExprCompiler {
             case BoundExpr.ScalarSubquery s -> SubqueryEvals.scalar(Planner.planQuery(s.query()), s.correlated());
             case BoundExpr.Exists e -> SubqueryEvals.exists(Planner.planQuery(e.query()), e.negated(), e.correlated());
             case BoundExpr.InSubquery in -> SubqueryEvals.in(compile(in.arg()), in.equals(),
-                    Planner.planQuery(in.query()), in.negated(), in.correlated());
+                    Planner.planQuery(in.query()), in.all(), in.negated(), in.correlated());
             case BoundExpr.Aggregate a -> throw new IllegalStateException("aggregate outside an Aggregate node");
         };
     }

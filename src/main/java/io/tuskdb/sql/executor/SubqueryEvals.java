@@ -60,7 +60,8 @@ final class SubqueryEvals {
         return (row, st) -> (Boolean) found.eval(row, st) != negated;
     }
 
-    static Eval in(Eval arg, Operator equals, PlanNode plan, boolean negated, boolean correlated) {
+    /** x op ANY|ALL (subquery): ANY is true on the first true comparison, ALL false on the first false one. */
+    static Eval in(Eval arg, Operator op, PlanNode plan, boolean all, boolean negated, boolean correlated) {
         Eval values = run(plan, correlated, src -> {
             List<Object> out = new ArrayList<>();
             for (Object[] r; (r = src.next()) != null; ) {
@@ -72,7 +73,7 @@ final class SubqueryEvals {
             @SuppressWarnings("unchecked")
             List<Object> list = (List<Object>) values.eval(row, st);
             if (list.isEmpty()) {
-                return negated;
+                return all != negated;
             }
             Object a = arg.eval(row, st);
             if (a == null) {
@@ -82,11 +83,11 @@ final class SubqueryEvals {
             for (Object b : list) {
                 if (b == null) {
                     sawNull = true;
-                } else if ((Boolean) equals.apply(a, b)) {
-                    return !negated;
+                } else if ((Boolean) op.apply(a, b) != all) {
+                    return !all != negated;
                 }
             }
-            return sawNull ? null : negated;
+            return sawNull ? null : all != negated;
         };
     }
 }

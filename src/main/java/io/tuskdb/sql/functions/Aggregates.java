@@ -63,6 +63,21 @@ final class Aggregates {
         r.agg("every", BOOL, false, () -> new BoolAgg(true), BOOL);
         r.agg("bool_or", BOOL, false, () -> new BoolAgg(false), BOOL);
         r.agg("string_agg", TEXT, true, StringAgg::new, TEXT, TEXT);
+        for (String name : new String[]{"variance", "var_samp", "var_pop", "stddev", "stddev_samp", "stddev_pop"}) {
+            boolean sample = !name.endsWith("_pop");
+            boolean root = name.startsWith("stddev");
+            for (PgType t : new PgType[]{INT2, INT4, INT8, NUMERIC}) {
+                r.agg(name, NUMERIC, false, () -> new NumericVariance(sample, root), t);
+            }
+            for (PgType t : new PgType[]{FLOAT4, FLOAT8}) {
+                r.agg(name, FLOAT8, false, () -> new FloatVariance(sample, root), t);
+            }
+        }
+        for (PgType t : new PgType[]{INT2, INT4, INT8}) {
+            r.agg("bit_and", t, false, () -> new BitAgg(t, 0), t);
+            r.agg("bit_or", t, false, () -> new BitAgg(t, 1), t);
+            r.agg("bit_xor", t, false, () -> new BitAgg(t, 2), t);
+        }
         r.agg("string_agg", BYTEA, true, ByteaAgg::new, BYTEA, BYTEA);
     }
 
@@ -304,6 +319,132 @@ final class Aggregates {
         @Override
         public Object result() {
             return out == null ? null : out.toByteArray();
+        }
+    }
+
+    /** numeric_stddev_internal: exact sums of X and X*X, then one division at select_div_scale. */
+    private static final class NumericVariance implements AggregateFunction.Accumulator {
+        private final boolean sample;
+        private final boolean root;
+        private long n;
+        private BigDecimal sumX = BigDecimal.ZERO;
+        private BigDecimal sumX2 = BigDecimal.ZERO;
+        private boolean nan;
+        private boolean infinite;
+
+        NumericVariance(boolean sample, boolean root) {
+            this.sample = sample;
+            this.root = root;
+        }
+
+        @Override
+        public void add(Object[] arguments) {
+            Object v = arguments[0];
+            n++;
+            if (v instanceof io.tuskdb.types.NumericSpecial special) {
+                if (special == io.tuskdb.types.NumericSpecial.NAN) {
+                    nan = true;
+                } else {
+                    infinite = true;
+                }
+                return;
+            }
+            BigDecimal x = v instanceof BigDecimal d ? d : BigDecimal.valueOf(((Number) v).longValue());
+            sumX = sumX.add(x);
+            sumX2 = sumX2.add(x.multiply(x));
+        }
+
+        @Override
+        public Object result() {
+            if (n <= (sample ? 1 : 0)) {
+                return null;
+            }
+            if (nan || infinite) {
+                return io.tuskdb.types.NumericSpecial.NAN;
+            }
+            BigDecimal count = BigDecimal.valueOf(n);
+            BigDecimal numerator = count.multiply(sumX2).subtract(sumX.multiply(sumX));
+            if (numerator.signum() <= 0) {
+                return BigDecimal.ZERO;
+            }
+            BigDecimal denominator = sample ? count.multiply(BigDecimal.valueOf(n - 1)) : count.multiply(count);
+            int rscale = NumericOps.selectDivScale(numerator, denominator);
+            BigDecimal variance = numerator.divide(denominator, rscale, java.math.RoundingMode.HALF_UP);
+            if (!root) {
+                return variance;
+            }
+            int digits = Math.max(1, variance.precision() - variance.scale()) + rscale + 10;
+            return variance.sqrt(new java.math.MathContext(digits)).setScale(rscale, java.math.RoundingMode.HALF_UP);
+        }
+    }
+
+    /** float8_accum's Youngs-Cramer running sums. */
+    private static final class FloatVariance implements AggregateFunction.Accumulator {
+        private final boolean sample;
+        private final boolean root;
+        private double n;
+        private double sx;
+        private double sxx;
+
+        FloatVariance(boolean sample, boolean root) {
+            this.sample = sample;
+            this.root = root;
+        }
+
+        @Override
+        public void add(Object[] arguments) {
+            double x = ((Number) arguments[0]).doubleValue();
+            double previousN = n;
+            n += 1.0;
+            sx += x;
+            if (previousN > 0.0) {
+                double tmp = x * n - sx;
+                sxx += tmp * tmp / (n * previousN);
+                if (Double.isInfinite(sx) || Double.isInfinite(sxx)) {
+                    if (!Double.isInfinite(x)) {
+                        throw ArithmeticOperators.floatOverflow();
+                    }
+                    sxx = Double.NaN;
+                }
+            } else if (Double.isNaN(x) || Double.isInfinite(x)) {
+                sxx = Double.NaN;
+            }
+        }
+
+        @Override
+        public Object result() {
+            if (n <= (sample ? 1.0 : 0.0)) {
+                return null;
+            }
+            double variance = sxx / (sample ? n - 1.0 : n);
+            return root ? Math.sqrt(variance) : variance;
+        }
+    }
+
+    /** bit_and, bit_or, bit_xor over integers. */
+    private static final class BitAgg implements AggregateFunction.Accumulator {
+        private final PgType type;
+        private final int op;
+        private Long state;
+
+        BitAgg(PgType type, int op) {
+            this.type = type;
+            this.op = op;
+        }
+
+        @Override
+        public void add(Object[] arguments) {
+            long v = ((Number) arguments[0]).longValue();
+            state = state == null ? v : switch (op) {
+                case 0 -> state & v;
+                case 1 -> state | v;
+                default -> state ^ v;
+            };
+        }
+
+        @Override
+        public Object result() {
+            return state == null ? null : ArithmeticOperators.narrow(state, type);
         }
     }
 }

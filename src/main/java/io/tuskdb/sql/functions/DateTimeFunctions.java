@@ -58,19 +58,32 @@ final class DateTimeFunctions {
             r.fn("extract", NUMERIC, t == TIMESTAMPTZ ? STABLE : IMMUTABLE,
                     (c, a) -> extract((String) a[0], t, a[1], AnyText.settings(c)), TEXT, t);
             r.fn("date_part", FLOAT8, t == TIMESTAMPTZ ? STABLE : IMMUTABLE,
-                    (c, a) -> toDouble(extract((String) a[0], t == DATE ? TIMESTAMP : t,
+                    (c, a) -> t == INTERVAL && unit((String) a[0]) == Unit.EPOCH ? (Object) intervalEpoch((Interval) a[1])
+                            : toDouble(extract((String) a[0], t == DATE ? TIMESTAMP : t,
                             t == DATE ? Casts.dateToTimestamp((LocalDate) a[1]) : a[1], AnyText.settings(c))), TEXT, t);
         }
         r.fn("date_trunc", TIMESTAMP, IMMUTABLE, (c, a) -> truncTimestamp((String) a[0], (LocalDateTime) a[1], TIMESTAMP), TEXT, TIMESTAMP);
         r.fn("date_trunc", TIMESTAMPTZ, STABLE,
                 (c, a) -> truncTimestamptz((String) a[0], (Instant) a[1], AnyText.settings(c).timeZone()), TEXT, TIMESTAMPTZ);
         r.fn("date_trunc", TIMESTAMPTZ, STABLE,
-                (c, a) -> truncTimestamptz((String) a[0], (Instant) a[1], zone((String) a[2])), TEXT, TIMESTAMPTZ, TEXT);
+                (c, a) -> DateTimeOperators.isInfinite((Instant) a[1]) ? a[1]
+                        : truncTimestamptz((String) a[0], (Instant) a[1], zone((String) a[2])), TEXT, TIMESTAMPTZ, TEXT);
         r.fn("date_trunc", INTERVAL, IMMUTABLE, (c, a) -> truncInterval((String) a[0], (Interval) a[1]), TEXT, INTERVAL);
-        r.fn("timezone", TIMESTAMP, IMMUTABLE, (c, a) -> Casts.timestamptzToTimestamp((Instant) a[1], zone((String) a[0])), TEXT, TIMESTAMPTZ);
-        r.fn("timezone", TIMESTAMPTZ, IMMUTABLE, (c, a) -> Casts.timestampToTimestamptz((LocalDateTime) a[1], zone((String) a[0])), TEXT, TIMESTAMP);
-        r.fn("timezone", TIMESTAMP, IMMUTABLE, (c, a) -> Casts.timestamptzToTimestamp((Instant) a[1], intervalZone((Interval) a[0])), INTERVAL, TIMESTAMPTZ);
-        r.fn("timezone", TIMESTAMPTZ, IMMUTABLE, (c, a) -> Casts.timestampToTimestamptz((LocalDateTime) a[1], intervalZone((Interval) a[0])), INTERVAL, TIMESTAMP);
+        // AT TIME ZONE: infinite values pass through before the zone is examined
+        r.fn("timezone", TIMESTAMP, IMMUTABLE, (c, a) -> DateTimeOperators.isInfinite((Instant) a[1])
+                ? Casts.timestamptzToTimestamp((Instant) a[1], ZoneOffset.UTC)
+                : Casts.timestamptzToTimestamp((Instant) a[1], zone((String) a[0])), TEXT, TIMESTAMPTZ);
+        r.fn("timezone", TIMESTAMPTZ, IMMUTABLE, (c, a) -> DateTimeOperators.isInfinite((LocalDateTime) a[1])
+                ? Casts.timestampToTimestamptz((LocalDateTime) a[1], ZoneOffset.UTC)
+                : Casts.timestampToTimestamptz((LocalDateTime) a[1], zone((String) a[0])), TEXT, TIMESTAMP);
+        r.fn("timezone", TIMESTAMP, IMMUTABLE, (c, a) -> DateTimeOperators.isInfinite((Instant) a[1])
+                ? Casts.timestamptzToTimestamp((Instant) a[1], ZoneOffset.UTC)
+                : LocalDateTime.ofInstant((Instant) a[1], ZoneOffset.UTC).plusSeconds(intervalZone((Interval) a[0])),
+                INTERVAL, TIMESTAMPTZ);
+        r.fn("timezone", TIMESTAMPTZ, IMMUTABLE, (c, a) -> DateTimeOperators.isInfinite((LocalDateTime) a[1])
+                ? Casts.timestampToTimestamptz((LocalDateTime) a[1], ZoneOffset.UTC)
+                : ((LocalDateTime) a[1]).minusSeconds(intervalZone((Interval) a[0])).toInstant(ZoneOffset.UTC),
+                INTERVAL, TIMESTAMP);
         r.fn("isfinite", BOOL, IMMUTABLE, (c, a) -> !DateTimeOperators.isInfinite((LocalDate) a[0]), DATE);
         r.fn("isfinite", BOOL, IMMUTABLE, (c, a) -> !DateTimeOperators.isInfinite((LocalDateTime) a[0]), TIMESTAMP);
         r.fn("isfinite", BOOL, IMMUTABLE, (c, a) -> !DateTimeOperators.isInfinite((Instant) a[0]), TIMESTAMPTZ);
@@ -84,8 +97,14 @@ final class DateTimeFunctions {
         r.fn("to_char", TEXT, STABLE, (c, a) -> toChar((LocalDateTime) a[0], (String) a[1]), TIMESTAMP, TEXT);
         r.fn("to_char", TEXT, STABLE, (c, a) -> toChar((Instant) a[0], (String) a[1], AnyText.settings(c).timeZone()), TIMESTAMPTZ, TEXT);
         r.fn("to_char", TEXT, STABLE, (c, a) -> ToChar.format(ToChar.of((Interval) a[0]), (String) a[1], true), INTERVAL, TEXT);
+        for (PgType number : new PgType[]{PgType.INT4, PgType.INT8, PgType.FLOAT4, PgType.FLOAT8, NUMERIC}) {
+            r.fn("to_char", TEXT, STABLE, (c, a) -> {
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "to_char(" + number.sqlName() + ", text) is not supported");
+            }, number, TEXT);
+        }
         r.fn("age", INTERVAL, IMMUTABLE, (c, a) -> age((LocalDateTime) a[0], (LocalDateTime) a[1]), TIMESTAMP, TIMESTAMP);
-        r.fn("age", INTERVAL, STABLE, (c, a) -> age(local((Instant) a[0], c), local((Instant) a[1], c)), TIMESTAMPTZ, TIMESTAMPTZ);
+        // pg_proc marks this IMMUTABLE although it reads TimeZone
+        r.fn("age", INTERVAL, IMMUTABLE, (c, a) -> age(local((Instant) a[0], c), local((Instant) a[1], c)), TIMESTAMPTZ, TIMESTAMPTZ);
         r.fn("age", INTERVAL, STABLE, (c, a) -> age(today(c), (LocalDateTime) a[0]), TIMESTAMP);
         r.fn("age", INTERVAL, STABLE, (c, a) -> age(today(c), local((Instant) a[0], c)), TIMESTAMPTZ);
     }
@@ -104,14 +123,14 @@ final class DateTimeFunctions {
         return TimeZones.parse(name);
     }
 
-    /** AT TIME ZONE INTERVAL: the interval is the offset east of UTC (timestamptz_izone). */
-    private static ZoneId intervalZone(Interval iv) {
+    /** AT TIME ZONE INTERVAL: the interval is the offset east of UTC in seconds (timestamptz_izone); any size. */
+    private static long intervalZone(Interval iv) {
         if (iv.months() != 0 || iv.days() != 0) {
             throw new PgException(SqlState.INVALID_PARAMETER_VALUE,
                     "interval time zone \"" + TypeIO.toText(INTERVAL, iv, FormatSettings.DEFAULT)
                             + "\" must not include months or days");
         }
-        return ZoneOffset.ofTotalSeconds((int) (iv.micros() / 1_000_000));
+        return iv.micros() / 1_000_000;
     }
 
     // ---------------------------------------------------------------------------------------- units
@@ -157,6 +176,12 @@ final class DateTimeFunctions {
     private static PgException notSupported(String unit, PgType type) {
         return new PgException(SqlState.FEATURE_NOT_SUPPORTED,
                 "unit \"" + unit + "\" not supported for type " + type.sqlName());
+    }
+
+    /** date_part('epoch', interval) computes in float8, unlike EXTRACT (interval_part_common). */
+    private static double intervalEpoch(Interval iv) {
+        return iv.micros() / 1_000_000.0 + (365.25 * 86400) * (iv.months() / 12) + (30.0 * 86400) * (iv.months() % 12)
+                + 86400.0 * iv.days();
     }
 
     private static Double toDouble(Object numeric) {
@@ -220,12 +245,6 @@ final class DateTimeFunctions {
         return switch (unit) {
             case YEAR, DECADE, CENTURY, MILLENNIUM, JULIAN, ISOYEAR, EPOCH ->
                     positive ? NumericSpecial.POSITIVE_INFINITY : NumericSpecial.NEGATIVE_INFINITY;
-            case TIMEZONE, TIMEZONE_HOUR, TIMEZONE_MINUTE -> {
-                if (type == TIMESTAMP) {
-                    throw notSupported(lower, type);
-                }
-                yield null;
-            }
             default -> null;
         };
     }
@@ -375,7 +394,6 @@ final class DateTimeFunctions {
 
     static LocalDateTime truncTimestamp(String unit, LocalDateTime ts, PgType type) {
         if (DateTimeOperators.isInfinite(ts)) {
-            truncLocal(unit, LocalDateTime.of(2000, 1, 1, 0, 0), type);
             return ts;
         }
         return truncLocal(unit, ts, type);
@@ -383,14 +401,13 @@ final class DateTimeFunctions {
 
     static Instant truncTimestamptz(String unit, Instant ts, ZoneId zone) {
         if (DateTimeOperators.isInfinite(ts)) {
-            truncLocal(unit, LocalDateTime.of(2000, 1, 1, 0, 0), TIMESTAMPTZ);
             return ts;
         }
         ZonedDateTime z = ts.atZone(zone);
         LocalDateTime truncated = truncLocal(unit, z.toLocalDateTime(), TIMESTAMPTZ);
         Unit u = unit(unit.toLowerCase(Locale.ROOT));
         boolean redoZone = u.compareTo(Unit.DAY) >= 0;
-        return redoZone ? ZonedDateTime.ofLocal(truncated, zone, null).toInstant()
+        return redoZone ? Casts.timestampToTimestamptz(truncated, zone)
                 : truncated.toInstant(z.getOffset());
     }
 
@@ -564,21 +581,19 @@ final class DateTimeFunctions {
         return new Interval((int) months, (int) days, time);
     }
 
+    /** make_date: a negative year is BC; the error shows the year as PostgreSQL holds it (1 BC is 0). */
     private static LocalDate makeDate(int year, int month, int day) {
+        int internal = year > 0 ? year : year + 1;
+        String shown = String.format(Locale.ROOT, "%d-%02d-%02d", internal, month, day);
         if (year == 0) {
-            throw new PgException(SqlState.DATETIME_FIELD_OVERFLOW,
-                    "date field value out of range: " + year + "-" + pad2(month) + "-" + pad2(day));
+            throw new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "date field value out of range: " + year + "-"
+                    + String.format(Locale.ROOT, "%02d-%02d", month, day));
         }
         try {
-            return LocalDate.of(year > 0 ? year : year + 1, month, day);
+            return LocalDate.of(internal, month, day);
         } catch (java.time.DateTimeException e) {
-            throw new PgException(SqlState.DATETIME_FIELD_OVERFLOW,
-                    "date field value out of range: " + year + "-" + pad2(month) + "-" + pad2(day));
+            throw new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "date field value out of range: " + shown);
         }
-    }
-
-    private static String pad2(int v) {
-        return v < 10 && v >= 0 ? "0" + v : Integer.toString(v);
     }
 
     private static Instant toTimestamp(double seconds) {

@@ -141,7 +141,7 @@ final class DateTimeOperators {
             Instant result = ts;
             if (iv.months() != 0 || iv.days() != 0) {
                 ZonedDateTime z = ts.atZone(zone).plusMonths(iv.months()).plusDays(iv.days());
-                result = ZonedDateTime.ofLocal(z.toLocalDateTime(), zone, null).toInstant();
+                result = Casts.timestampToTimestamptz(z.toLocalDateTime(), zone);
             }
             result = result.plus(iv.micros(), ChronoUnit.MICROS);
             checkTimestamp(LocalDateTime.ofInstant(result, java.time.ZoneOffset.UTC));

@@ -44,7 +44,12 @@ final class RegexFunctions {
         r.fn("regexp_replace", TEXT, IMMUTABLE, (c, a) -> replace((String) a[0], (String) a[1], (String) a[2], ""), TEXT, TEXT, TEXT);
         r.fn("regexp_replace", TEXT, IMMUTABLE, (c, a) -> replace((String) a[0], (String) a[1], (String) a[2], (String) a[3]), TEXT, TEXT, TEXT, TEXT);
         r.fn("regexp_like", BOOL, IMMUTABLE, (c, a) -> pattern((String) a[1], "").matcher((String) a[0]).find(), TEXT, TEXT);
-        r.fn("regexp_like", BOOL, IMMUTABLE, (c, a) -> pattern((String) a[1], (String) a[2]).matcher((String) a[0]).find(), TEXT, TEXT, TEXT);
+        r.fn("regexp_like", BOOL, IMMUTABLE, (c, a) -> {
+            if (((String) a[2]).indexOf('g') >= 0) {
+                throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "regexp_like() does not support the \"global\" option");
+            }
+            return pattern((String) a[1], (String) a[2]).matcher((String) a[0]).find();
+        }, TEXT, TEXT, TEXT);
         r.fn("regexp_count", INT4, IMMUTABLE, (c, a) -> count((String) a[0], (String) a[1]), TEXT, TEXT);
         r.fn("regexp_substr", TEXT, IMMUTABLE, (c, a) -> substr((String) a[0], (String) a[1]), TEXT, TEXT);
         r.fn("regexp_instr", INT4, IMMUTABLE, (c, a) -> instr((String) a[0], (String) a[1]), TEXT, TEXT);

@@ -173,10 +173,11 @@ final class StringFunctions {
 
     /** overlay(s placing r from start for count) = substr(s, 1, start - 1) || r || substr(s, start + count). */
     static String overlay(String s, String replacement, int start, int count) {
-        if (start <= 0 || count < 0) {
-            throw new PgException(SqlState.SUBSTRING_ERROR, "negative substring length not allowed");
+        long rest = (long) start + count;
+        if (rest > Integer.MAX_VALUE || rest < Integer.MIN_VALUE) {
+            throw new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "integer out of range");
         }
-        return substr(s, 1, start - 1) + replacement + substr(s, (int) Math.min(Integer.MAX_VALUE, (long) start + count), null);
+        return substr(s, 1, start - 1) + replacement + substr(s, (int) rest, null);
     }
 
     static String trim(String s, String chars, boolean leading, boolean trailing) {
@@ -277,7 +278,7 @@ final class StringFunctions {
             throw new PgException(SqlState.PROGRAM_LIMIT_EXCEEDED, "null character not permitted");
         }
         if (code < 0) {
-            throw new PgException(SqlState.PROGRAM_LIMIT_EXCEEDED, "character number must be positive");
+            throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "character number must be positive");
         }
         if (code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
             throw new PgException(SqlState.PROGRAM_LIMIT_EXCEEDED, "requested character too large for encoding: " + code);

@@ -23,11 +23,8 @@ final class SystemFunctions {
     static void register(Registry r) {
         r.fn("version", TEXT, STABLE, (c, a) -> ServerVersion.VERSION_STRING);
         r.fn("current_database", NAME, STABLE, (c, a) -> c.databaseName());
-        r.fn("current_catalog", NAME, STABLE, (c, a) -> c.databaseName());
         r.fn("current_schema", NAME, STABLE, (c, a) -> c.searchPath().isEmpty() ? null : c.searchPath().get(0));
         r.fn("current_user", NAME, STABLE, (c, a) -> c.currentUser());
-        r.fn("current_role", NAME, STABLE, (c, a) -> c.currentUser());
-        r.fn("user", NAME, STABLE, (c, a) -> c.currentUser());
         r.fn("session_user", NAME, STABLE, (c, a) -> c.sessionUser());
         r.fn("current_setting", TEXT, STABLE, (c, a) -> c.setting((String) a[0]), TEXT);
         r.fn("current_setting", TEXT, STABLE, (c, a) -> currentSetting(c, (String) a[0], (Boolean) a[1]), TEXT, BOOL);

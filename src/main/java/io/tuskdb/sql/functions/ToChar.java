@@ -167,8 +167,16 @@ final class ToChar {
         }
     }
 
+    private static final java.util.Set<String> INVALID_FOR_INTERVAL = java.util.Set.of("A.D.", "AD", "B.C.", "BC", "D",
+            "ID", "DAY", "DY", "MON", "MONTH", "OF", "TZ", "TZH", "TZM");
+
     private static void appendKeyword(StringBuilder out, String keyword, String written, Fields f, boolean fill,
                                       String suffix, boolean interval) {
+        if (interval && INVALID_FOR_INTERVAL.contains(keyword)) {
+            throw new io.tuskdb.error.PgException(io.tuskdb.error.SqlState.INVALID_DATETIME_FORMAT,
+                    "invalid format specification for an interval value")
+                    .withHint("Intervals are not tied to specific calendar dates.");
+        }
         long year = f.year() > 0 || interval ? f.year() : 1 - f.year();
         boolean upper = Character.isUpperCase(written.charAt(0));
         switch (keyword) {

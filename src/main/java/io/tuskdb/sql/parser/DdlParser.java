@@ -193,56 +193,11 @@ abstract class DdlParser extends DmlParser {
         }
     }
 
-    /**
-     * reloptions: '(' name [= value], ... ')'. Storage parameters tune PostgreSQL's heap and indexes and have no
-     * effect on TuskDB's storage; known names are accepted and ignored, unknown ones fail as PostgreSQL does.
-     */
+    /** reloptions: see {@link StorageParameters}. */
     private void storageParameters(boolean index) {
-        expectSelf('(');
-        do {
-            String name = colLabel();
-            if (acceptSelf('.')) {
-                name = name + "." + colLabel();
-            }
-            if (acceptSelf('=')) {
-                Token v = cur();
-                if (v.isSelf('-') || v.isSelf('+')) {
-                    numericOnly();
-                } else if (v.kind() == Token.Kind.STRING || v.kind() == Token.Kind.INTEGER
-                        || v.kind() == Token.Kind.NUMERIC || isColLabel(v)) {
-                    advance();
-                } else {
-                    throw syntaxError();
-                }
-            }
-            if (!knownStorageParameter(name, index)) {
-                throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "unrecognized parameter \"" + name + "\"");
-            }
-        } while (acceptSelf(','));
-        expectSelf(')');
+        StorageParameters.skip(this, index);
     }
 
-    private static boolean knownStorageParameter(String name, boolean index) {
-        if (index) {
-            return switch (name) {
-                case "fillfactor", "deduplicate_items", "fastupdate", "gin_pending_list_limit", "buffering",
-                     "pages_per_range", "autosummarize" -> true;
-                default -> false;
-            };
-        }
-        String n = name.startsWith("toast.") ? name.substring(6) : name;
-        return switch (n) {
-            case "fillfactor", "toast_tuple_target", "parallel_workers", "autovacuum_enabled",
-                 "autovacuum_vacuum_threshold", "autovacuum_vacuum_insert_threshold", "autovacuum_analyze_threshold",
-                 "autovacuum_vacuum_cost_delay", "autovacuum_vacuum_cost_limit", "autovacuum_freeze_min_age",
-                 "autovacuum_freeze_max_age", "autovacuum_freeze_table_age", "autovacuum_multixact_freeze_min_age",
-                 "autovacuum_multixact_freeze_max_age", "autovacuum_multixact_freeze_table_age",
-                 "autovacuum_vacuum_scale_factor", "autovacuum_vacuum_insert_scale_factor",
-                 "autovacuum_analyze_scale_factor", "log_autovacuum_min_duration", "user_catalog_table",
-                 "vacuum_index_cleanup", "vacuum_truncate" -> true;
-            default -> false;
-        };
-    }
 
     /** {@code CREATE TABLE t (a, b) AS ...}: a plain name list followed by AS. */
     private boolean isCreateTableAsColumnList() {
@@ -321,11 +276,8 @@ abstract class DdlParser extends DmlParser {
         }
         switch (t.text()) {
             case "not" -> {
-                if (!atKw(1, "null")) {
-                    return null;
-                }
                 advance();
-                advance();
+                expectKw("null");
                 return new Constraint.NotNull(name, p);
             }
             case "null" -> {
@@ -742,6 +694,9 @@ abstract class DdlParser extends DmlParser {
         Token c = cur();
         if (isColId(c) && !c.isKeyword("nulls") && !c.isKeyword("asc") && !c.isKeyword("desc")) {
             opclass = anyName();
+            if (atSelf('(')) {
+                throw notSupported("operator class parameters", cur());
+            }
         }
         SortItem.Direction dir = SortItem.Direction.DEFAULT;
         if (acceptKw("asc")) {

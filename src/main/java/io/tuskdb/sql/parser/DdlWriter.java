@@ -242,10 +242,7 @@ class DdlWriter extends SqlWriter {
         if (c.nullsNotDistinct()) {
             out.append(" NULLS NOT DISTINCT");
         }
-        if (c.where() != null) {
-            out.append(" WHERE ");
-            expr(c.where());
-        }
+        optExpr(" WHERE ", c.where());
     }
 
     void alterTable(AlterTable a) {
@@ -279,10 +276,7 @@ class DdlWriter extends SqlWriter {
                         out.append(" COLLATE ");
                         names(t.collation());
                     }
-                    if (t.using() != null) {
-                        out.append(" USING ");
-                        expr(t.using());
-                    }
+                    optExpr(" USING ", t.using());
                 }
                 case AlterTable.ColumnDefault d -> {
                     out.append("ALTER COLUMN ");

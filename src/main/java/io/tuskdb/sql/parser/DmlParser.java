@@ -150,24 +150,10 @@ abstract class DmlParser extends QueryParser {
                 }
                 path.add(new Indirection.Field(colLabel()));
             } else if (atSelf('[')) {
-                advance();
-                Expr lower = null;
-                Expr upper = null;
-                boolean slice = false;
-                if (!atSelf(':')) {
-                    lower = aExpr();
-                }
-                if (acceptSelf(':')) {
-                    slice = true;
-                    if (!atSelf(']')) {
-                        upper = aExpr();
-                    }
-                }
-                expectSelf(']');
                 if (path == null) {
                     path = new ArrayList<>();
                 }
-                path.add(new Indirection.Subscript(lower, upper, slice));
+                path.add(subscript());
             } else {
                 return path == null ? List.of() : path;
             }

@@ -109,9 +109,20 @@ abstract class ExpressionParser extends TypeParser {
         return new Expr.UnaryOp("-", operand, p);
     }
 
+    /**
+     * The bracket depth of the select-list item being parsed, or -1. There a keyword operator that may be a bare
+     * column label ({@code AND}, {@code IS}, {@code LIKE}, ...) followed by something that ends the item is the
+     * item's alias, as Bison's lookahead decides in gram.y: {@code SELECT 1 is} labels the column "is".
+     */
+    int aliasDepth = -1;
+
     /** The precedence of the current token as an infix or postfix operator, or 0 when it ends the expression. */
     private int infixPrecedence(boolean b) {
         Token t = cur();
+        if (aliasDepth >= 0 && t.kind() == Token.Kind.KEYWORD && t.keyword().bareLabel() && endsTargetItem(peek(1))
+                && depth() == aliasDepth) {
+            return 0;
+        }
         switch (t.kind()) {
             case SELF -> {
                 return switch (t.text().charAt(0)) {
@@ -185,6 +196,10 @@ abstract class ExpressionParser extends TypeParser {
     final Expr rest(Expr left, int minPrec, boolean b) {
         int nonAssoc = -1;
         while (true) {
+            if (!b && left instanceof Expr.RowExpr row && atKw("overlaps")) {
+                left = overlaps(row);
+                continue;
+            }
             int prec = infixPrecedence(b);
             if (prec == 0 || prec < minPrec) {
                 return left;
@@ -437,5 +452,38 @@ abstract class ExpressionParser extends TypeParser {
             nulls = advance().isKeyword("first") ? SortItem.Nulls.FIRST : SortItem.Nulls.LAST;
         }
         return new SortItem(e, dir, using, nulls);
+    }
+
+    /** {@code row OVERLAPS row}: gram.y makes it a call of pg_catalog.overlaps with the four values. */
+    private Expr overlaps(Expr.RowExpr left) {
+        Token t = advance();
+        if (left.fields().size() != 2) {
+            throw new io.tuskdb.error.PgException(io.tuskdb.error.SqlState.SYNTAX_ERROR,
+                    "wrong number of parameters on left side of OVERLAPS expression").withPosition(left.position());
+        }
+        Token start = cur();
+        Expr right = primary();
+        if (!(right instanceof Expr.RowExpr r) || r.fields().size() != 2) {
+            if (right instanceof Expr.RowExpr) {
+                throw new io.tuskdb.error.PgException(io.tuskdb.error.SqlState.SYNTAX_ERROR,
+                        "wrong number of parameters on right side of OVERLAPS expression")
+                        .withPosition(right.position());
+            }
+            throw syntaxErrorAt(start);
+        }
+        List<Expr> args = new ArrayList<>(left.fields());
+        args.addAll(r.fields());
+        return Expr.FuncCall.of(List.of("pg_catalog", "overlaps"), args, pos(t));
+    }
+
+    private static boolean endsTargetItem(Token n) {
+        if (n.kind() == Token.Kind.EOF || n.isSelf(',') || n.isSelf(')') || n.isSelf(';')) {
+            return true;
+        }
+        return n.kind() == Token.Kind.KEYWORD && switch (n.text()) {
+            case "from", "where", "group", "having", "window", "order", "limit", "offset", "fetch", "for", "union",
+                 "intersect", "except", "into", "returning", "on" -> true;
+            default -> false;
+        };
     }
 }

@@ -182,11 +182,17 @@ final class Lexer {
         };
     }
 
-    private Token identifier(int start) {
-        int p = start + 1;
-        while (p < len && isIdentCont(src.charAt(p))) {
-            p++;
+    /** The end of the identifier characters starting at {@code p} (scan.l's {identifier} continuation). */
+    private int identifierEnd(int p) {
+        int q = p;
+        while (q < len && isIdentCont(src.charAt(q))) {
+            q++;
         }
+        return q;
+    }
+
+    private Token identifier(int start) {
+        int p = identifierEnd(start + 1);
         pos = p;
         String lower = downcase(start, p);
         Keywords.Keyword kw = Keywords.lookup(lower);
@@ -468,11 +474,7 @@ final class Lexer {
                 p++;
             }
             if (p < len && isIdentStart(src.charAt(p))) {
-                int q = p;
-                while (q < len && isIdentCont(src.charAt(q))) {
-                    q++;
-                }
-                throw lexError("trailing junk after parameter", start, q);
+                throw lexError("trailing junk after parameter", start, identifierEnd(p));
             }
             pos = p;
             long number;
@@ -542,11 +544,7 @@ final class Lexer {
             }
         }
         if (p < len && isIdentStart(src.charAt(p))) {
-            int q = p;
-            while (q < len && isIdentCont(src.charAt(q))) {
-                q++;
-            }
-            throw lexError("trailing junk after numeric literal", start, q);
+            throw lexError("trailing junk after numeric literal", start, identifierEnd(p));
         }
         if (!decimal && !real) {
             return integer(start, p);
@@ -582,10 +580,10 @@ final class Lexer {
         }
         int nchars = p - start;
         // A comment start inside the run ends the operator.
-        for (int i = start + 1; i < p - 1 + 1 && i + 1 < len; i++) {
+        for (int i = start + 1; i + 1 < p; i++) {
             char a = src.charAt(i);
             char b = src.charAt(i + 1);
-            if (i + 1 < p && ((a == '/' && b == '*') || (a == '-' && b == '-'))) {
+            if ((a == '/' && b == '*') || (a == '-' && b == '-')) {
                 nchars = i - start;
                 break;
             }

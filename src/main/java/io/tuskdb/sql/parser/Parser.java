@@ -1,5 +1,7 @@
 package io.tuskdb.sql.parser;
 
+import io.tuskdb.error.PgException;
+import io.tuskdb.error.SqlState;
 import io.tuskdb.sql.parser.ast.Expr;
 import io.tuskdb.sql.parser.ast.TypeName;
 
@@ -22,7 +24,18 @@ public final class Parser {
      *                                     0A000 naming a statement or clause TuskDB does not support
      */
     public static List<ParsedSql> parse(String sql) {
-        return new StatementParser(sql).statements();
+        try {
+            return new StatementParser(sql).statements();
+        } catch (StackOverflowError e) {
+            throw stackDepthExceeded();
+        }
+    }
+
+    /** Deeply nested input: PostgreSQL's check_stack_depth error instead of a Java error escaping. */
+    private static PgException stackDepthExceeded() {
+        return new PgException(SqlState.STATEMENT_TOO_COMPLEX, "stack depth limit exceeded")
+                .withHint("Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), after "
+                        + "ensuring the platform's stack depth limit is adequate.");
     }
 
     /**
@@ -30,7 +43,11 @@ public final class Parser {
      * {@code sql}.
      */
     public static Expr parseExpression(String sql) {
-        return new StatementParser(sql).standaloneExpression();
+        try {
+            return new StatementParser(sql).standaloneExpression();
+        } catch (StackOverflowError e) {
+            throw stackDepthExceeded();
+        }
     }
 
     /** Parses a type name as written in a cast ({@code varchar(10)}, {@code integer[]}). */

@@ -15,6 +15,8 @@ import java.util.List;
 abstract class ParserSupport {
     final Lexer lexer;
     private final List<Token> tokens = new ArrayList<>();
+    private int[] depths = new int[64];
+    private int lexDepth;
     private int index;
 
     ParserSupport(String sql) {
@@ -32,9 +34,26 @@ abstract class ParserSupport {
             if (!tokens.isEmpty() && tokens.get(tokens.size() - 1).kind() == Token.Kind.EOF) {
                 return tokens.get(tokens.size() - 1);
             }
-            tokens.add(lexer.next());
+            Token t = lexer.next();
+            if (depths.length == tokens.size()) {
+                depths = java.util.Arrays.copyOf(depths, depths.length * 2);
+            }
+            if (t.isSelf(')') || t.isSelf(']')) {
+                lexDepth--;
+            }
+            depths[tokens.size()] = lexDepth;
+            if (t.isSelf('(') || t.isSelf('[')) {
+                lexDepth++;
+            }
+            tokens.add(t);
         }
         return tokens.get(index + k);
+    }
+
+    /** Bracket nesting depth of the current token (parentheses and square brackets). */
+    final int depth() {
+        peek(0);
+        return depths[Math.min(index, tokens.size() - 1)];
     }
 
     final Token advance() {

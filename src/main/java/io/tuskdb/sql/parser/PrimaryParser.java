@@ -1,6 +1,9 @@
 package io.tuskdb.sql.parser;
 
+import io.tuskdb.error.PgException;
+import io.tuskdb.error.SqlState;
 import io.tuskdb.sql.parser.ast.Expr;
+import io.tuskdb.sql.parser.ast.Indirection;
 import io.tuskdb.sql.parser.ast.Select;
 import io.tuskdb.sql.parser.ast.SortItem;
 import io.tuskdb.sql.parser.ast.TypeName;
@@ -362,6 +365,10 @@ abstract class PrimaryParser extends ExpressionParser {
         int p = pos(first);
         List<String> names = new ArrayList<>();
         names.add(first.text());
+        if (!isColId(first) && atSelf('.')) {
+            // a type_func_name keyword (LEFT, JOIN ...) can name a function but cannot be qualified
+            throw syntaxError();
+        }
         while (atSelf('.')) {
             advance();
             if (atSelf('*')) {
@@ -393,21 +400,9 @@ abstract class PrimaryParser extends ExpressionParser {
     final Expr indirection(Expr base) {
         while (true) {
             if (atSelf('[')) {
-                int p = pos(advance());
-                Expr lower = null;
-                Expr upper = null;
-                boolean slice = false;
-                if (!atSelf(':')) {
-                    lower = aExpr();
-                }
-                if (acceptSelf(':')) {
-                    slice = true;
-                    if (!atSelf(']')) {
-                        upper = aExpr();
-                    }
-                }
-                expectSelf(']');
-                base = new Expr.Subscript(base, lower, upper, slice, p);
+                int p = curPos();
+                Indirection.Subscript sub = subscript();
+                base = new Expr.Subscript(base, sub.lower(), sub.upper(), sub.slice(), p);
             } else if (atSelf('.')) {
                 int p = pos(advance());
                 if (acceptSelf('*')) {
@@ -421,8 +416,40 @@ abstract class PrimaryParser extends ExpressionParser {
         }
     }
 
+    /** Set while parsing a function in FROM (func_expr_windowless): no WITHIN GROUP, FILTER or OVER. */
+    boolean windowless;
+
+    /** '[' a_expr ']' or '[' [a_expr] ':' [a_expr] ']' at the current '['. */
+    final Indirection.Subscript subscript() {
+        expectSelf('[');
+        Expr lower = null;
+        Expr upper = null;
+        boolean slice = false;
+        if (!atSelf(':')) {
+            lower = aExpr();
+        }
+        if (acceptSelf(':')) {
+            slice = true;
+            if (!atSelf(']')) {
+                upper = aExpr();
+            }
+        }
+        expectSelf(']');
+        return new Indirection.Subscript(lower, upper, slice);
+    }
+
     /** func_application plus WITHIN GROUP, FILTER and OVER; the current token is '('. */
     final Expr functionCall(List<String> name, int p) {
+        boolean outerWindowless = windowless;
+        windowless = false;
+        try {
+            return functionCall(name, p, outerWindowless);
+        } finally {
+            windowless = outerWindowless;
+        }
+    }
+
+    private Expr functionCall(List<String> name, int p, boolean noWindow) {
         expectSelf('(');
         List<Expr> args = new ArrayList<>();
         boolean distinct = false;
@@ -462,7 +489,14 @@ abstract class PrimaryParser extends ExpressionParser {
             return new Expr.TypedLiteral(new TypeName(name, args, 0, null, p), s.text(), pos(s));
         }
         boolean withinGroup = false;
+        if (noWindow) {
+            return new Expr.FuncCall(name, args, distinct, star, variadic, orderBy, false, null, null, p);
+        }
         if (atKw("within")) {
+            if (!orderBy.isEmpty()) {
+                throw new PgException(SqlState.SYNTAX_ERROR, "cannot use multiple ORDER BY clauses with WITHIN GROUP")
+                        .withPosition(curPos());
+            }
             // WITHIN, FILTER and OVER are AS_LABEL keywords: after a call they can only start these clauses
             advance();
             expectKw("group");

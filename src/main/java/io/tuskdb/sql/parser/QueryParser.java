@@ -34,8 +34,14 @@ abstract class QueryParser extends PrimaryParser {
     /** A query starting with '(' or SELECT / VALUES / WITH / TABLE. */
     final Select selectStatement() {
         if (atSelf('(')) {
+            int p = curPos();
             Select s = selectWithParens();
-            return continuesSelect(cur()) ? continueSelect(s) : s;
+            if (continuesSelect(cur())) {
+                s = continueSelect(s);
+                // the whole query starts at the opening parenthesis
+                return new Select(s.with(), s.body(), s.orderBy(), s.limit(), s.offset(), s.withTies(), s.locking(), p);
+            }
+            return s;
         }
         return selectNoParens();
     }
@@ -173,6 +179,9 @@ abstract class QueryParser extends PrimaryParser {
             } else {
                 break;
             }
+        }
+        if (withTies && locking.stream().anyMatch(l -> l.waitPolicy() == LockingClause.WaitPolicy.SKIP_LOCKED)) {
+            throw new PgException(SqlState.SYNTAX_ERROR, "SKIP LOCKED and WITH TIES options cannot be used together");
         }
         if (withTies && orderBy.isEmpty()) {
             throw new PgException(SqlState.SYNTAX_ERROR, "WITH TIES cannot be specified without ORDER BY clause")
@@ -402,7 +411,14 @@ abstract class QueryParser extends PrimaryParser {
                 items.add(new TargetItem(new Expr.ColumnRef(List.of(), true, p), null));
                 continue;
             }
-            Expr e = aExpr();
+            int savedAliasDepth = aliasDepth;
+            aliasDepth = depth();
+            Expr e;
+            try {
+                e = aExpr();
+            } finally {
+                aliasDepth = savedAliasDepth;
+            }
             String alias = null;
             if (acceptKw("as")) {
                 alias = colLabel();
@@ -550,14 +566,20 @@ abstract class QueryParser extends PrimaryParser {
         }
         // A function in FROM: name '(' ... or one of the special function syntaxes
         if (isFunctionAhead()) {
-            Expr call = primary();
+            windowless = true;
+            Expr call;
+            try {
+                call = primary();
+            } finally {
+                windowless = false;
+            }
             boolean ordinality = false;
             if (atKw("with") && atKw(1, "ordinality")) {
                 advance();
                 advance();
                 ordinality = true;
             }
-            return new FromItem.FunctionRef(call, ordinality, optAlias(false), lateral, p0);
+            return new FromItem.FunctionRef(call, ordinality, functionAlias(), lateral, p0);
         }
         if (lateral) {
             throw syntaxError();
@@ -629,6 +651,31 @@ abstract class QueryParser extends PrimaryParser {
             k += 2;
         }
         return peek(k).isSelf('(');
+    }
+
+    /** func_alias_clause; column definition lists (for functions returning record) are 0A000. */
+    private Alias functionAlias() {
+        boolean as = acceptKw("as");
+        if (as && atSelf('(')) {
+            throw notSupported("column definition lists", cur());
+        }
+        if (!as && !isColId(cur())) {
+            return null;
+        }
+        String name = colId();
+        List<String> columns = List.of();
+        if (atSelf('(')) {
+            Token open = advance();
+            columns = new ArrayList<>();
+            do {
+                columns.add(colId());
+                if (!atSelf(',') && !atSelf(')')) {
+                    throw notSupported("column definition lists", open);
+                }
+            } while (acceptSelf(','));
+            expectSelf(')');
+        }
+        return new Alias(name, columns);
     }
 
     /** relation_expr [alias]: {@code name [*] [alias]}; {@code excludeAlias} is a keyword that must not be an alias. */

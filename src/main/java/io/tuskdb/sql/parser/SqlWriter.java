@@ -266,10 +266,7 @@ class SqlWriter {
                     case SIMILAR -> "SIMILAR TO ";
                 });
                 expr(l.pattern());
-                if (l.escape() != null) {
-                    out.append(" ESCAPE ");
-                    expr(l.escape());
-                }
+                optExpr(" ESCAPE ", l.escape());
                 out.append(')');
             }
             case Expr.IsNull n -> {
@@ -308,10 +305,7 @@ class SqlWriter {
                     out.append(" THEN ");
                     expr(w.result());
                 }
-                if (c.elseExpr() != null) {
-                    out.append(" ELSE ");
-                    expr(c.elseExpr());
-                }
+                optExpr(" ELSE ", c.elseExpr());
                 out.append(" END");
             }
             case Expr.Coalesce c -> call("COALESCE", c.args());
@@ -331,17 +325,7 @@ class SqlWriter {
             }
             case Expr.Subscript s -> {
                 paren(s.base());
-                out.append('[');
-                if (s.lower() != null) {
-                    expr(s.lower());
-                }
-                if (s.slice()) {
-                    out.append(':');
-                    if (s.upper() != null) {
-                        expr(s.upper());
-                    }
-                }
-                out.append(']');
+                subscript(s.lower(), s.upper(), s.slice());
             }
             case Expr.FieldSelect f -> {
                 paren(f.base());
@@ -367,6 +351,29 @@ class SqlWriter {
             case Expr.Default d -> out.append("DEFAULT");
         }
         return this;
+    }
+
+    /** {@code keyword expr} when {@code e} is present. */
+    void optExpr(String keyword, Expr e) {
+        if (e != null) {
+            out.append(keyword);
+            expr(e);
+        }
+    }
+
+    /** {@code [i]} or {@code [lower:upper]} with either bound optional. */
+    void subscript(Expr lower, Expr upper, boolean slice) {
+        out.append('[');
+        if (lower != null) {
+            expr(lower);
+        }
+        if (slice) {
+            out.append(':');
+            if (upper != null) {
+                expr(upper);
+            }
+        }
+        out.append(']');
     }
 
     private void arrayElements(Expr.ArrayExpr a) {
@@ -544,14 +551,8 @@ class SqlWriter {
             out.append(" FETCH FIRST ");
             paren(s.limit());
             out.append(" ROWS WITH TIES");
-        } else if (s.limit() != null) {
-            out.append(" LIMIT ");
-            expr(s.limit());
-        }
-        if (s.offset() != null) {
-            out.append(" OFFSET ");
-            expr(s.offset());
-        }
+        } else optExpr(" LIMIT ", s.limit());
+        optExpr(" OFFSET ", s.offset());
         for (LockingClause l : s.locking()) {
             out.append(" FOR ").append(switch (l.strength()) {
                 case UPDATE -> "UPDATE";
@@ -666,18 +667,12 @@ class SqlWriter {
             out.append(" FROM ");
             fromList(s.from());
         }
-        if (s.where() != null) {
-            out.append(" WHERE ");
-            expr(s.where());
-        }
+        optExpr(" WHERE ", s.where());
         if (!s.groupBy().isEmpty()) {
             out.append(s.groupByDistinct() ? " GROUP BY DISTINCT " : " GROUP BY ");
             exprList(s.groupBy());
         }
-        if (s.having() != null) {
-            out.append(" HAVING ");
-            expr(s.having());
-        }
+        optExpr(" HAVING ", s.having());
         if (!s.windows().isEmpty()) {
             out.append(" WINDOW ");
             for (int i = 0; i < s.windows().size(); i++) {

@@ -60,6 +60,9 @@ final class StatementParser extends UtilityParser {
             if (atKw("insert") || atKw("update") || atKw("delete")) {
                 return dmlStatement(with);
             }
+            if (atKw("merge")) {
+                throw notSupported("MERGE", cur());
+            }
             return selectAfterWith(with, p);
         }
         if (t.isKeyword("insert") || t.isKeyword("update") || t.isKeyword("delete")) {
@@ -143,8 +146,7 @@ final class StatementParser extends UtilityParser {
                 advance();
                 return vacuum(false);
             case "grant", "revoke", "do", "call", "lock", "declare", "fetch", "close",
-                 "move", "comment", "reindex", "cluster", "refresh", "security", "import", "load", "reassign", "merge",
-                 "import_p", "notify_p":
+                 "move", "comment", "reindex", "cluster", "refresh", "security", "import", "load", "reassign", "merge":
                 throw notSupported(t.text().toUpperCase(Locale.ROOT), t);
             default:
                 throw syntaxError();

@@ -331,19 +331,7 @@ final class StatementWriter extends DdlWriter {
                     out.append('.');
                     ident(f.name());
                 }
-                case Indirection.Subscript s -> {
-                    out.append('[');
-                    if (s.lower() != null) {
-                        expr(s.lower());
-                    }
-                    if (s.slice()) {
-                        out.append(':');
-                        if (s.upper() != null) {
-                            expr(s.upper());
-                        }
-                    }
-                    out.append(']');
-                }
+                case Indirection.Subscript s -> subscript(s.lower(), s.upper(), s.slice());
             }
         }
     }
@@ -415,10 +403,7 @@ final class StatementWriter extends DdlWriter {
                 out.append(" (");
                 identList(oc.targetColumns());
                 out.append(')');
-                if (oc.targetWhere() != null) {
-                    out.append(" WHERE ");
-                    expr(oc.targetWhere());
-                }
+                optExpr(" WHERE ", oc.targetWhere());
             } else if (oc.constraintName() != null) {
                 out.append(" ON CONSTRAINT ");
                 ident(oc.constraintName());
@@ -428,62 +413,47 @@ final class StatementWriter extends DdlWriter {
             } else {
                 out.append(" DO UPDATE SET ");
                 setClauses(oc.set());
-                if (oc.where() != null) {
-                    out.append(" WHERE ");
-                    expr(oc.where());
-                }
+                optExpr(" WHERE ", oc.where());
             }
         }
         returning(i.returning());
     }
 
-    private void update(Update u) {
-        if (u.with() != null) {
-            with(u.with());
+    private void dmlTarget(io.tuskdb.sql.parser.ast.WithClause with, String verb, boolean only,
+                           io.tuskdb.sql.parser.ast.QualifiedName table, String alias) {
+        if (with != null) {
+            with(with);
         }
-        out.append("UPDATE ");
-        if (u.only()) {
+        out.append(verb);
+        if (only) {
             out.append("ONLY ");
         }
-        name(u.table());
-        if (u.alias() != null) {
+        name(table);
+        if (alias != null) {
             out.append(" AS ");
-            ident(u.alias());
+            ident(alias);
         }
+    }
+
+    private void update(Update u) {
+        dmlTarget(u.with(), "UPDATE ", u.only(), u.table(), u.alias());
         out.append(" SET ");
         setClauses(u.set());
         if (!u.from().isEmpty()) {
             out.append(" FROM ");
             fromList(u.from());
         }
-        if (u.where() != null) {
-            out.append(" WHERE ");
-            expr(u.where());
-        }
+        optExpr(" WHERE ", u.where());
         returning(u.returning());
     }
 
     private void delete(Delete d) {
-        if (d.with() != null) {
-            with(d.with());
-        }
-        out.append("DELETE FROM ");
-        if (d.only()) {
-            out.append("ONLY ");
-        }
-        name(d.table());
-        if (d.alias() != null) {
-            out.append(" AS ");
-            ident(d.alias());
-        }
+        dmlTarget(d.with(), "DELETE FROM ", d.only(), d.table(), d.alias());
         if (!d.using().isEmpty()) {
             out.append(" USING ");
             fromList(d.using());
         }
-        if (d.where() != null) {
-            out.append(" WHERE ");
-            expr(d.where());
-        }
+        optExpr(" WHERE ", d.where());
         returning(d.returning());
     }
 
@@ -513,9 +483,6 @@ final class StatementWriter extends DdlWriter {
             options(c.options());
             out.append(')');
         }
-        if (c.where() != null) {
-            out.append(" WHERE ");
-            expr(c.where());
-        }
+        optExpr(" WHERE ", c.where());
     }
 }

@@ -74,25 +74,16 @@ abstract class TypeParser extends ParserSupport {
         int p = pos(first);
         if (first.kind() == Token.Kind.KEYWORD) {
             switch (first.text()) {
-                case "int", "integer" -> {
+                case "int", "integer", "smallint", "bigint", "real", "boolean" -> {
                     advance();
-                    return TypeName.system("int4", List.of(), p);
-                }
-                case "smallint" -> {
-                    advance();
-                    return TypeName.system("int2", List.of(), p);
-                }
-                case "bigint" -> {
-                    advance();
-                    return TypeName.system("int8", List.of(), p);
-                }
-                case "real" -> {
-                    advance();
-                    return TypeName.system("float4", List.of(), p);
-                }
-                case "boolean" -> {
-                    advance();
-                    return TypeName.system("bool", List.of(), p);
+                    String name = switch (first.text()) {
+                        case "smallint" -> "int2";
+                        case "bigint" -> "int8";
+                        case "real" -> "float4";
+                        case "boolean" -> "bool";
+                        default -> "int4";
+                    };
+                    return TypeName.system(name, List.of(), p);
                 }
                 case "double" -> {
                     if (peek(1).isKeyword("precision")) {
@@ -104,17 +95,15 @@ abstract class TypeParser extends ParserSupport {
                 case "float" -> {
                     advance();
                     if (atSelf('(')) {
-                        advance();
-                        Token precTok = cur();
-                        int precision = iconst();
-                        expectSelf(')');
+                        Expr.IntegerLiteral prec = parenIconst();
+                        long precision = prec.value();
                         if (precision < 1) {
                             throw new PgException(SqlState.INVALID_PARAMETER_VALUE,
-                                    "precision for type float must be at least 1 bit").withPosition(pos(precTok));
+                                    "precision for type float must be at least 1 bit").withPosition(prec.position());
                         }
                         if (precision > 53) {
                             throw new PgException(SqlState.INVALID_PARAMETER_VALUE,
-                                    "precision for type float must be less than 54 bits").withPosition(pos(precTok));
+                                    "precision for type float must be less than 54 bits").withPosition(prec.position());
                         }
                         return TypeName.system(precision <= 24 ? "float4" : "float8", List.of(), p);
                     }
@@ -141,10 +130,7 @@ abstract class TypeParser extends ParserSupport {
                     boolean timestamp = first.text().equals("timestamp");
                     List<Expr> mods = List.of();
                     if (atSelf('(')) {
-                        advance();
-                        Token precTok = cur();
-                        mods = List.of(new Expr.IntegerLiteral(iconst(), pos(precTok)));
-                        expectSelf(')');
+                        mods = List.of(parenIconst());
                     }
                     boolean withZone = false;
                     if (atKw("with") && atKw(1, "time")) {
@@ -163,12 +149,7 @@ abstract class TypeParser extends ParserSupport {
                 case "interval" -> {
                     advance();
                     if (atSelf('(')) {
-                        advance();
-                        Token precTok = cur();
-                        int precision = iconst();
-                        expectSelf(')');
-                        return new TypeName(List.of("pg_catalog", "interval"),
-                                List.of(new Expr.IntegerLiteral(precision, pos(precTok))), 0, null, p);
+                        return new TypeName(List.of("pg_catalog", "interval"), List.of(parenIconst()), 0, null, p);
                     }
                     TypeName t = new TypeName(List.of("pg_catalog", "interval"), List.of(), 0, null, p);
                     return constTypename ? t : intervalQualifier(t);
@@ -202,15 +183,21 @@ abstract class TypeParser extends ParserSupport {
         }
         List<Expr> mods = List.of();
         if (atSelf('(')) {
-            advance();
-            Token lenTok = cur();
-            mods = List.of(new Expr.IntegerLiteral(iconst(), pos(lenTok)));
-            expectSelf(')');
+            mods = List.of(parenIconst());
         } else if (!varying && !constTypename) {
             // CharacterWithoutLength: char defaults to char(1), varchar to no limit
             mods = List.of(new Expr.IntegerLiteral(1, -1));
         }
         return TypeName.system(varying ? "varchar" : "bpchar", mods, p);
+    }
+
+    /** '(' Iconst ')': a precision or length, at the position of the number. */
+    private Expr.IntegerLiteral parenIconst() {
+        expectSelf('(');
+        int p = curPos();
+        int value = iconst();
+        expectSelf(')');
+        return new Expr.IntegerLiteral(value, p);
     }
 
     /** {@code opt_type_modifiers}: '(' expr_list ')' or nothing. */
@@ -242,7 +229,7 @@ abstract class TypeParser extends ParserSupport {
         if (field.equals("SECOND")) {
             mods = secondPrecision(mods);
         } else if (atKw("to")) {
-            Token to = advance();
+            advance();
             String end = intervalField();
             boolean ok = end != null && switch (field) {
                 case "YEAR" -> end.equals("MONTH");
@@ -258,22 +245,12 @@ abstract class TypeParser extends ParserSupport {
             if (end.equals("SECOND")) {
                 mods = secondPrecision(mods);
             }
-            if (to == null) {
-                throw syntaxError();
-            }
         }
         return new TypeName(t.names(), mods, t.arrayBounds(), fields, t.position());
     }
 
     private List<Expr> secondPrecision(List<Expr> mods) {
-        if (atSelf('(')) {
-            advance();
-            Token precTok = cur();
-            int precision = iconst();
-            expectSelf(')');
-            return List.of(new Expr.IntegerLiteral(precision, pos(precTok)));
-        }
-        return mods;
+        return atSelf('(') ? List.of(parenIconst()) : mods;
     }
 
     private String intervalField() {

@@ -386,11 +386,7 @@ abstract class UtilityParser extends AlterParser {
         }
         acceptKw("with");
         if (atSelf('(')) {
-            advance();
-            do {
-                options.add(genericOption());
-            } while (acceptSelf(','));
-            expectSelf(')');
+            genericOptions(options);
         } else {
             oldCopyOptions(options);
         }
@@ -519,11 +515,7 @@ abstract class UtilityParser extends AlterParser {
     final Statement explain() {
         List<Option> options = new ArrayList<>();
         if (atSelf('(')) {
-            advance();
-            do {
-                options.add(genericOption());
-            } while (acceptSelf(','));
-            expectSelf(')');
+            genericOptions(options);
         } else {
             if (acceptKw("analyze") || acceptKw("analyse")) {
                 options.add(Option.of("analyze", null));
@@ -640,11 +632,7 @@ abstract class UtilityParser extends AlterParser {
     final Statement vacuum(boolean vacuum) {
         List<Option> options = new ArrayList<>();
         if (atSelf('(')) {
-            advance();
-            do {
-                options.add(genericOption());
-            } while (acceptSelf(','));
-            expectSelf(')');
+            genericOptions(options);
         } else if (vacuum) {
             for (String word : List.of("full", "freeze", "verbose")) {
                 if (acceptKw(word)) {
@@ -667,5 +655,14 @@ abstract class UtilityParser extends AlterParser {
             } while (acceptSelf(','));
         }
         return new Statement.Vacuum(vacuum, options, tables);
+    }
+
+    /** '(' utility_option_list ')' (also copy_generic_opt_list), appended to {@code options}. */
+    private void genericOptions(List<Option> options) {
+        expectSelf('(');
+        do {
+            options.add(genericOption());
+        } while (acceptSelf(','));
+        expectSelf(')');
     }
 }

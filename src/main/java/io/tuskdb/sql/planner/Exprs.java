@@ -64,7 +64,7 @@ public final class Exprs {
             case BoundExpr.ScalarSubquery s -> s;
             case BoundExpr.Exists x -> x;
             case BoundExpr.InSubquery in -> new BoundExpr.InSubquery(map(in.arg(), leaf), in.equals(), in.query(),
-                    in.negated(), in.correlated());
+                    in.all(), in.negated(), in.correlated());
             case BoundExpr.Aggregate a -> new BoundExpr.Aggregate(a.function(), mapAll(a.args(), leaf), a.distinct(),
                     map(a.filter(), leaf));
         };

@@ -86,4 +86,24 @@ class AggregatesTest {
         assertThat(acc.result()).isEqualTo("a;bc");
         assertThat(f.start().result()).isNull();
     }
+
+    @Test
+    void varianceAndBitAggregates() {
+        String[] xs = {"1.5", "2.25", "7", "10"};
+        assertThat(run("variance", NUMERIC, xs)).isEqualTo("16.2239583333333333");
+        assertThat(run("stddev", NUMERIC, xs)).isEqualTo("4.0278975077989923");
+        assertThat(run("var_pop", NUMERIC, xs)).isEqualTo("12.1679687500000000");
+        assertThat(run("stddev_pop", NUMERIC, xs)).isEqualTo("3.4882615655939564");
+        assertThat(run("variance", FLOAT8, xs)).isEqualTo("16.223958333333332");
+        assertThat(run("stddev", FLOAT8, xs)).isEqualTo("4.0278975077989925");
+        assertThat(run("var_pop", FLOAT4, xs)).isEqualTo("12.16796875");
+        assertThat(run("variance", INT4, "2", "2", "7", "10")).isEqualTo("15.5833333333333333");
+        assertThat(run("stddev", INT8, "2", "2", "7", "10")).isEqualTo("3.9475730941090037");
+        assertThat(run("variance", NUMERIC, "1")).isNull();
+        assertThat(run("stddev", NUMERIC, "3", "3")).isEqualTo("0");
+        assertThat(run("stddev", FLOAT8, "3", "3")).isEqualTo("0");
+        assertThat(run("bit_and", INT4, "2", "2", "7", "10")).isEqualTo("2");
+        assertThat(run("bit_or", INT4, "2", "2", "7", "10")).isEqualTo("15");
+        assertThat(run("bit_xor", INT4, "2", "2", "7", "10")).isEqualTo("13");
+    }
 }

@@ -102,4 +102,30 @@ class MoreFunctionsTest {
         assertThat(call("position", TEXT, "hello", TEXT, "lo")).isEqualTo("4");
         assertThat(Builtins.functions("num_nulls").get(0).call(null, new Object[]{1, null, "a"})).isEqualTo(1);
     }
+
+    @Test
+    void edgeCasesFoundAgainstPostgres() {
+        assertThatThrownBy(() -> call("chr", PgType.INT4, "-1")).isInstanceOfSatisfying(PgException.class,
+                e -> assertThat(e.sqlState().code()).isEqualTo("22023"));
+        assertThat(call("date_part", TEXT, "timezone", TIMESTAMP, "infinity")).isNull();
+        assertThat(call("date_part", TEXT, "epoch", INTERVAL, "1 year 2 mons 3 days 04:05:06.789")).isEqualTo("37015506.789000005");
+        assertThat(call("date_trunc", TEXT, "foo", TIMESTAMP, "infinity")).isEqualTo("infinity");
+        assertThatThrownBy(() -> call("decode", TEXT, "zz", TEXT, "hex")).isInstanceOfSatisfying(PgException.class,
+                e -> assertThat(e.sqlState().code()).isEqualTo("22023"));
+        assertThatThrownBy(() -> call("decode", TEXT, "zz", TEXT, "base64")).isInstanceOfSatisfying(PgException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("invalid base64 end sequence"));
+        assertThat(call("log", PgType.NUMERIC, "1e-5", PgType.NUMERIC, "infinity")).isEqualTo("Infinity");
+        assertThatThrownBy(() -> call("log", PgType.NUMERIC, "infinity", PgType.NUMERIC, "0"))
+                .isInstanceOfSatisfying(PgException.class, e -> assertThat(e.getMessage()).isEqualTo("cannot take logarithm of zero"));
+        assertThatThrownBy(() -> call("make_date", PgType.INT4, "-1", PgType.INT4, "0", PgType.INT4, "2"))
+                .isInstanceOfSatisfying(PgException.class,
+                        e -> assertThat(e.getMessage()).isEqualTo("date field value out of range: 0-00-02"));
+        assertThat(call("overlay", TEXT, "", TEXT, "", PgType.INT4, "2", PgType.INT4, "-1")).isEqualTo("");
+        assertThatThrownBy(() -> call("regexp_like", TEXT, "a", TEXT, "b", TEXT, "g")).isInstanceOfSatisfying(PgException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("regexp_like() does not support the \"global\" option"));
+        assertThat(call("timezone", INTERVAL, "-25 hours", TIMESTAMP, "2000-01-01")).isEqualTo("2000-01-02 01:00:00+00");
+        assertThat(call("timezone", TEXT, "foo", TIMESTAMP, "infinity")).isEqualTo("infinity");
+        assertThatThrownBy(() -> call("to_char", INTERVAL, "1 day", TEXT, "FMDay")).isInstanceOfSatisfying(PgException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("invalid format specification for an interval value"));
+    }
 }

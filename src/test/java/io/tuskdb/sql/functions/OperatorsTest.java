@@ -98,6 +98,10 @@ class OperatorsTest {
         assertThat(eval("1.0", NUMERIC, "=", "1.00", NUMERIC)).isEqualTo("t");
         assertError(() -> eval("1", NUMERIC, "/", "0", NUMERIC), "22012", "division by zero");
         assertError(() -> eval("0", NUMERIC, "^", "-1", NUMERIC), "2201F", "zero raised to a negative power is undefined");
+        assertThat(eval("-2.5", NUMERIC, "^", "infinity", NUMERIC)).isEqualTo("Infinity");
+        assertThat(eval("-2.5", NUMERIC, "^", "-infinity", NUMERIC)).isEqualTo("0");
+        assertError(() -> eval("-2.5", NUMERIC, "^", "1e20", NUMERIC), "22003", "value overflows numeric format");
+        assertThat(eval("0.001", NUMERIC, "^", "1e20", NUMERIC)).isEqualTo("0." + "0".repeat(1000));
     }
 
     @Test
@@ -139,6 +143,26 @@ class OperatorsTest {
         assertThat(eval("1 mon", INTERVAL, "/", "4", FLOAT8)).isEqualTo("7 days 12:00:00");
         assertError(() -> eval("infinity", DATE, "-", "2024-01-01", DATE), "22008", "cannot subtract infinite dates");
         assertError(() -> eval("1 day", INTERVAL, "/", "0", FLOAT8), "22012", "division by zero");
+    }
+
+    @Test
+    void timestamptzArithmeticFollowsTheSessionTimeZone() {
+        io.tuskdb.types.FormatSettings paris = new io.tuskdb.types.FormatSettings("ISO", "MDY",
+                java.time.ZoneId.of("Europe/Paris"), "postgres", 1, true);
+        PgType tz = PgType.TIMESTAMPTZ;
+        java.util.function.BiFunction<String, String, String> plus = (ts, iv) -> {
+            BuiltinOperator o = (BuiltinOperator) op("+", tz, INTERVAL);
+            Object result = o.body().apply(paris, io.tuskdb.types.TypeIO.fromText(tz, ts, paris),
+                    io.tuskdb.types.TypeIO.fromText(INTERVAL, iv, paris));
+            return io.tuskdb.types.TypeIO.toText(tz, result, paris);
+        };
+        assertThat(plus.apply("2024-03-30 12:00+01", "1 day")).isEqualTo("2024-03-31 12:00:00+02");
+        assertThat(plus.apply("2024-03-30 12:00+01", "24 hours")).isEqualTo("2024-03-31 13:00:00+02");
+        assertThat(plus.apply("2024-03-30 02:30", "1 day")).isEqualTo("2024-03-31 03:30:00+02");
+        assertThat(plus.apply("2024-10-26 02:30", "1 day")).isEqualTo("2024-10-27 02:30:00+01");
+        assertThat(plus.apply("2024-01-31 12:00", "1 mon")).isEqualTo("2024-02-29 12:00:00+01");
+        assertThat(io.tuskdb.types.TypeIO.toText(tz, io.tuskdb.types.TypeIO.fromText(tz, "2024-10-27 02:30", paris), paris))
+                .isEqualTo("2024-10-27 02:30:00+01");
     }
 
     @Test

@@ -39,6 +39,7 @@ class ExpressionParserTest {
             "-(5) ==> (-5)",
             "- -5 ==> 5",
             "-2147483648 ==> (- 2147483648)",
+            "(a, b) OVERLAPS (c, d) AND e ==> (pg_catalog.overlaps(a, b, c, d) AND e)",
     })
     void precedence(String sql, String expected) {
         assertThat(AstFormatter.format(Parser.parseExpression(sql))).isEqualTo(expected);
@@ -84,6 +85,9 @@ class ExpressionParserTest {
         assertThat(AstFormatter.format(Parser.parseExpression("a @- 1"))).isEqualTo("(a @- 1)");
         assertThat(AstFormatter.format(Parser.parseExpression("a<=b"))).isEqualTo("(a <= b)");
         assertThat(AstFormatter.format(Parser.parseExpression("1--2"))).isEqualTo("1");
+        assertThat(AstFormatter.format(Parser.parseExpression("1+--c\n2"))).isEqualTo("(1 + 2)");
+        assertThat(AstFormatter.format(Parser.parseExpression("1/*a /* nested */ b*/+2"))).isEqualTo("(1 + 2)");
+        assertThat(AstFormatter.format(Parser.parseExpression("a->>'k'"))).isEqualTo("(a ->> 'k')");
     }
 
     @ParameterizedTest

@@ -51,6 +51,14 @@ class ParserErrorTest {
                 arguments("select U&'\\006'", "invalid Unicode escape", 11),
                 arguments("select U&'x' uescape 'a'", "invalid Unicode escape character at or near \"'a'\"", 22),
                 arguments("select U&'x' UESCAPE", "UESCAPE must be followed by a simple string literal at end of input", 21),
+                arguments("SELECT * FROM rank() OVER (ORDER BY random())", "syntax error at or near \"ORDER\"", 28),
+                arguments("select percentile_cont(p order by p) within group (order by x) from t",
+                        "cannot use multiple ORDER BY clauses with WITHIN GROUP", 38),
+                arguments("create table t (from int)", "syntax error at or near \"from\"", 17),
+                arguments("create table user (a int)", "syntax error at or near \"user\"", 14),
+                arguments("select left.a from t as left", "syntax error at or near \".\"", 12),
+                arguments("select * from t as select", "syntax error at or near \"select\"", 20),
+                arguments("CREATE TABLE foo (id3 INTEGER NOT NUL)", "syntax error at or near \"NUL\"", 35),
                 arguments("SELECT 1; SELECT 2 +", "syntax error at end of input", 21),
                 arguments("SELECT 1; SELEC 2", "syntax error at or near \"SELEC\"", 11));
     }
@@ -78,6 +86,8 @@ class ParserErrorTest {
                 arguments("grant select on t to bob", SqlState.FEATURE_NOT_SUPPORTED, "GRANT is not supported", 1),
                 arguments("create table x (a int) with (foo=1)", SqlState.INVALID_PARAMETER_VALUE,
                         "unrecognized parameter \"foo\"", 0),
+                arguments("SELECT * FROM f(5) AS (a int, b numeric)", SqlState.FEATURE_NOT_SUPPORTED,
+                        "column definition lists is not supported", 23),
                 arguments("select b'101'", SqlState.FEATURE_NOT_SUPPORTED, "bit string constants is not supported", 8));
     }
 
@@ -90,5 +100,12 @@ class ParserErrorTest {
                     assertThat(e.getMessage()).isEqualTo(message);
                     assertThat(e.position()).isEqualTo(position);
                 });
+    }
+
+    @org.junit.jupiter.api.Test
+    void deepNestingIsStackDepthErrorNotAJavaError() {
+        String sql = "SELECT " + "(".repeat(200_000) + "1" + ")".repeat(200_000);
+        assertThatThrownBy(() -> Parser.parse(sql)).isInstanceOfSatisfying(PgException.class,
+                e -> assertThat(e.sqlState()).isEqualTo(SqlState.STATEMENT_TOO_COMPLEX));
     }
 }

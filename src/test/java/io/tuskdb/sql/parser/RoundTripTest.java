@@ -54,6 +54,7 @@ class RoundTripTest {
             "VALUES (1, 'a'), (2, 'b') ORDER BY 1",
             "TABLE t",
             "SELECT FROM t",
+            "SELECT 1 is, 2 and FROM t", "SELECT (SELECT 1 like)",
             "INSERT INTO t VALUES (1, DEFAULT)",
             "INSERT INTO s.t AS x (a, b[1], c.f) OVERRIDING SYSTEM VALUE SELECT 1, 2, 3 RETURNING a, b AS bb",
             "INSERT INTO t DEFAULT VALUES",

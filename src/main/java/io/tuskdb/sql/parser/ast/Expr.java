@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * A value expression as written (gram.y's {@code a_expr}, {@code b_expr}, {@code c_expr}). Syntax only: no types,
  * no name resolution. {@link #position()} is the 1-based character offset of the node's first character (for
- * operators: of the operator, as PostgreSQL's {@code A_Expr.location}) in the whole query string.
+ * operators: of the operator, as PostgreSQL's {@code A_Expr.location}) in the whole query string, or -1 for a
+ * node the grammar implies without it being written (CHAR's default length 1, FETCH FIRST's default count 1, the
+ * {@code *} of {@code TABLE t}), as PostgreSQL's location -1.
  *
  * <p>Special SQL syntax that PostgreSQL turns into ordinary function calls ({@code EXTRACT}, {@code POSITION},
  * {@code SUBSTRING}, {@code TRIM}, {@code OVERLAY}, {@code AT TIME ZONE}, ...) is a {@link FuncCall} of the
@@ -49,7 +51,10 @@ public sealed interface Expr {
     record NullLiteral(int position) implements Expr {
     }
 
-    /** {@code type 'string'}, e.g. {@code DATE '2020-01-01'} or {@code INTERVAL '1' DAY}: a cast of a string constant. */
+    /**
+     * {@code type 'string'}, e.g. {@code DATE '2020-01-01'} or {@code INTERVAL '1' DAY}: a cast of a string constant.
+     * Its position is the string's (where PostgreSQL points an invalid-input error), not the type name's.
+     */
     record TypedLiteral(TypeName type, String value, int position) implements Expr {
     }
 
@@ -131,7 +136,7 @@ public sealed interface Expr {
     record IsDistinct(Expr left, Expr right, boolean negated, int position) implements Expr {
     }
 
-    /** {@code expr::type} and {@code CAST(expr AS type)}. */
+    /** {@code expr::type} and {@code CAST(expr AS type)}; the position is the {@code ::}'s or CAST's, as PostgreSQL. */
     record Cast(Expr expr, TypeName type, int position) implements Expr {
     }
 
