@@ -67,6 +67,15 @@ class StartupAuthTest {
     }
 
     @Test
+    void roleWithoutPasswordCannotLogInWithOne() {
+        try (TestServer server = TestServer.start(Clients.rules("host all all 127.0.0.1/32 scram-sha-256"), null, 10)) {
+            assertThatThrownBy(() -> Clients.connect(server, "postgres", "anything"))
+                    .satisfies(e -> assertThat(sqlState(e)).isEqualTo("28P01"))
+                    .hasMessageContaining("password authentication failed for user \"postgres\"");
+        }
+    }
+
+    @Test
     void md5RunsScramAgainstTheStoredVerifier() throws Exception {
         try (TestServer server = TestServer.start(Clients.rules("host all all 127.0.0.1/32 md5"), "secret", 10);
              Connection c = Clients.connect(server, "postgres", "secret")) {
