@@ -16,7 +16,6 @@ import io.tuskdb.session.settings.SessionSettings;
 
 import javax.net.ssl.SSLSocket;
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -296,15 +295,5 @@ final class BackendConnection implements Runnable {
 
     static PgException fatal(SqlState state, String message) {
         return new PgException(state, Severity.FATAL, message, null, null, 0, null, null, null, null, null);
-    }
-
-    /** The socket the session talks over (TLS-wrapped after SSLRequest). */
-    Socket socket() {
-        return socket;
-    }
-
-    /** Read errors after EOFException are normal ends; exposed for the command loop. */
-    static boolean isEndOfStream(IOException e) {
-        return e instanceof EOFException;
     }
 }

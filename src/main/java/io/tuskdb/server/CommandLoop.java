@@ -17,7 +17,6 @@ import io.tuskdb.sql.ParsedStatement;
 import io.tuskdb.sql.PreparedPlan;
 import io.tuskdb.sql.ResultColumn;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -427,9 +426,5 @@ final class CommandLoop {
         } catch (IOException | RuntimeException ignored) {
             // the client is gone
         }
-    }
-
-    static boolean isEof(IOException e) {
-        return e instanceof EOFException;
     }
 }
