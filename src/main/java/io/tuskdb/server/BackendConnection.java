@@ -42,6 +42,7 @@ final class BackendConnection implements Runnable {
     private Socket socket;
     private boolean ssl;
     private FrontendDecoder decoder;
+    private BufferedInputStream bufferedInput;
     private BackendWriter writer;
     private volatile ConnectionState state = ConnectionState.STARTUP;
     private boolean counted;
@@ -132,7 +133,8 @@ final class BackendConnection implements Runnable {
     }
 
     private void streams(InputStream in, OutputStream out) {
-        decoder = new FrontendDecoder(new BufferedInputStream(in, 16 * 1024));
+        bufferedInput = new BufferedInputStream(in, 16 * 1024);
+        decoder = new FrontendDecoder(bufferedInput);
         writer = new BackendWriter(out);
     }
 
@@ -146,6 +148,13 @@ final class BackendConnection implements Runnable {
                 }
                 case FrontendMessage.SslRequest r -> {
                     if (postmaster.config().sslContext() != null && !ssl) {
+                        if (bufferedInput.available() > 0) {
+                            // bytes sent before the handshake could be injected by a man in the middle
+                            // (CVE-2021-23214): PostgreSQL refuses them
+                            throw fatal(SqlState.PROTOCOL_VIOLATION, "received unencrypted data after SSL request")
+                                    .withDetail("This could be either a client-software bug or evidence of an "
+                                            + "attempted man-in-the-middle attack.");
+                        }
                         writer.writeRawByte('S');
                         SSLSocket tls = (SSLSocket) postmaster.config().sslContext().getSocketFactory()
                                 .createSocket(rawSocket, rawSocket.getInetAddress().getHostAddress(),
