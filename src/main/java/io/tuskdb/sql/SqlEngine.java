@@ -61,6 +61,10 @@ public final class SqlEngine {
                 columns = q.query().columns();
                 compiled = PlanCompiler.compile(Planner.planQuery(q.query()));
                 tag = "SELECT";
+                if (q.query() instanceof io.tuskdb.sql.analyzer.BoundQuery.Select s
+                        && s.from() instanceof io.tuskdb.sql.analyzer.BoundQuery.TableRef t && t.lock() != null) {
+                    readOnly = "SELECT " + t.lock().displayName();
+                }
             }
             case BoundStatement.Insert i -> {
                 columns = i.returning() == null ? null : i.returningColumns();
@@ -100,6 +104,10 @@ public final class SqlEngine {
             case BoundStatement.Begin b -> {
             }
             case BoundStatement.Commit c -> {
+            }
+            case BoundStatement.Savepoint s -> {
+            }
+            case BoundStatement.Discard d -> {
             }
             case BoundStatement.Rollback r -> {
             }

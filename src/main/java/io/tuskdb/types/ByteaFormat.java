@@ -68,8 +68,13 @@ final class ByteaFormat {
     }
 
     private static byte[] fromHex(String text) {
+        return decodeHex(text, 2, SqlState.INVALID_TEXT_REPRESENTATION);
+    }
+
+    /** Pairs of hex digits from {@code start}, blanks between pairs ignored (hex_decode). */
+    static byte[] decodeHex(String text, int start, SqlState errorState) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() / 2);
-        int i = 2;
+        int i = start;
         int n = text.length();
         while (i < n) {
             char c = text.charAt(i);
@@ -77,24 +82,23 @@ final class ByteaFormat {
                 i++;
                 continue;
             }
-            int hi = hexValue(text, i);
+            int hi = hexValue(text, i, errorState);
             i += Character.charCount(text.codePointAt(i));
             if (i >= n) {
-                throw new PgException(SqlState.INVALID_TEXT_REPRESENTATION,
-                        "invalid hexadecimal data: odd number of digits");
+                throw new PgException(errorState, "invalid hexadecimal data: odd number of digits");
             }
-            int lo = hexValue(text, i);
+            int lo = hexValue(text, i, errorState);
             i += Character.charCount(text.codePointAt(i));
             out.write((hi << 4) | lo);
         }
         return out.toByteArray();
     }
 
-    private static int hexValue(String text, int i) {
+    private static int hexValue(String text, int i, SqlState errorState) {
         char c = text.charAt(i);
         int v = c < 128 ? Character.digit(c, 16) : -1;
         if (v < 0) {
-            throw new PgException(SqlState.INVALID_TEXT_REPRESENTATION,
+            throw new PgException(errorState,
                     "invalid hexadecimal digit: \"" + new String(Character.toChars(text.codePointAt(i))) + "\"");
         }
         return v;

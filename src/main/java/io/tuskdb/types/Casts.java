@@ -269,22 +269,30 @@ public final class Casts {
             case BOOL -> v = ((Boolean) value) ? 1 : 0;
             default -> throw noCast(from, to);
         }
-        return switch (to) {
+        if (to == PgType.OID) {
+            if (from == PgType.INT8 && (v < 0 || v > 0xFFFFFFFFL)) {
+                throw outOfRange(to);
+            }
+            return (int) v;
+        }
+        return narrowInteger(v, to);
+    }
+
+    /**
+     * A long as the boxed int2, int4 or int8 value, or 22003 "smallint out of range" / "integer out of range"
+     * when it does not fit.
+     */
+    public static Object narrowInteger(long v, PgType type) {
+        return switch (type) {
             case INT2 -> {
                 if (v < Short.MIN_VALUE || v > Short.MAX_VALUE) {
-                    throw outOfRange(to);
+                    throw outOfRange(type);
                 }
                 yield (short) v;
             }
             case INT4 -> {
                 if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-                    throw outOfRange(to);
-                }
-                yield (int) v;
-            }
-            case OID -> {
-                if (from == PgType.INT8 && (v < 0 || v > 0xFFFFFFFFL)) {
-                    throw outOfRange(to);
+                    throw outOfRange(type);
                 }
                 yield (int) v;
             }
@@ -464,6 +472,29 @@ public final class Casts {
         return ValueOrder.compare(type, a, b);
     }
 
+    /** format_type for interval: "interval", "interval(3)", "interval year to month", "interval day to second(3)". */
+    private static String intervalTypeName(int typmod) {
+        int range = (typmod >> 16) & 0x7FFF;
+        int precision = typmod & 0xFFFF;
+        String fields = switch (range) {
+            case TypmodCoercion.YEAR -> " year";
+            case TypmodCoercion.MONTH -> " month";
+            case TypmodCoercion.DAY -> " day";
+            case TypmodCoercion.HOUR -> " hour";
+            case TypmodCoercion.MINUTE -> " minute";
+            case TypmodCoercion.SECOND -> " second";
+            case TypmodCoercion.YEAR | TypmodCoercion.MONTH -> " year to month";
+            case TypmodCoercion.DAY | TypmodCoercion.HOUR -> " day to hour";
+            case TypmodCoercion.DAY | TypmodCoercion.HOUR | TypmodCoercion.MINUTE -> " day to minute";
+            case TypmodCoercion.DAY | TypmodCoercion.HOUR | TypmodCoercion.MINUTE | TypmodCoercion.SECOND -> " day to second";
+            case TypmodCoercion.HOUR | TypmodCoercion.MINUTE -> " hour to minute";
+            case TypmodCoercion.HOUR | TypmodCoercion.MINUTE | TypmodCoercion.SECOND -> " hour to second";
+            case TypmodCoercion.MINUTE | TypmodCoercion.SECOND -> " minute to second";
+            default -> "";
+        };
+        return "interval" + fields + (precision == TypmodCoercion.FULL_PRECISION ? "" : "(" + precision + ")");
+    }
+
     /**
      * A hash consistent with {@link #compare} for hash joins, hash aggregation and DISTINCT: equal values hash alike
      * even when their Java objects differ (numeric 1.0 and 1.00, float -0 and 0, bpchar trailing blanks, interval
@@ -489,10 +520,7 @@ public final class Casts {
             case TIMESTAMP -> "timestamp(" + typmod + ") without time zone";
             case TIMESTAMPTZ -> "timestamp(" + typmod + ") with time zone";
             case TIME -> "time(" + typmod + ") without time zone";
-            case INTERVAL -> {
-                int precision = typmod & 0xFFFF;
-                yield precision == 0xFFFF ? "interval" : "interval(" + precision + ")";
-            }
+            case INTERVAL -> intervalTypeName(typmod);
             default -> type.sqlName();
         };
     }

@@ -114,27 +114,9 @@ final class DateTimeFormat {
         int day = d.getDayOfMonth();
         boolean dmy = "DMY".equals(s.dateOrder());
         switch (s.dateStyleOutput()) {
-            case "SQL" -> {
-                pad2(out, dmy ? day : month);
-                out.append('/');
-                pad2(out, dmy ? month : day);
-                out.append('/');
-                appendYear(out, d.getYear());
-            }
-            case "German" -> {
-                pad2(out, day);
-                out.append('.');
-                pad2(out, month);
-                out.append('.');
-                appendYear(out, d.getYear());
-            }
-            case "Postgres" -> {
-                pad2(out, dmy ? day : month);
-                out.append('-');
-                pad2(out, dmy ? month : day);
-                out.append('-');
-                appendYear(out, d.getYear());
-            }
+            case "SQL" -> appendNumericDate(out, dmy ? day : month, dmy ? month : day, '/', d.getYear());
+            case "German" -> appendNumericDate(out, day, month, '.', d.getYear());
+            case "Postgres" -> appendNumericDate(out, dmy ? day : month, dmy ? month : day, '-', d.getYear());
             default -> {
                 appendYear(out, d.getYear());
                 out.append('-');
@@ -143,6 +125,14 @@ final class DateTimeFormat {
                 pad2(out, day);
             }
         }
+    }
+
+    private static void appendNumericDate(StringBuilder out, int first, int second, char separator, int year) {
+        pad2(out, first);
+        out.append(separator);
+        pad2(out, second);
+        out.append(separator);
+        appendYear(out, year);
     }
 
     private static void appendYear(StringBuilder out, int year) {

@@ -266,19 +266,20 @@ final class IntervalFormat {
     private enum Unit { MICRO, MILLI, SECOND, MINUTE, HOUR, DAY, WEEK, MONTH, YEAR, DECADE, CENTURY, MILLENNIUM }
 
     static Unit unit(String word) {
-        return switch (word) {
-            case "us", "usec", "usecs", "microsecond", "microseconds", "microsecon" -> Unit.MICRO;
-            case "ms", "msec", "msecs", "millisecond", "milliseconds", "millisecon" -> Unit.MILLI;
-            case "s", "sec", "secs", "second", "seconds" -> Unit.SECOND;
-            case "m", "min", "mins", "minute", "minutes" -> Unit.MINUTE;
-            case "h", "hour", "hours", "hr", "hrs" -> Unit.HOUR;
-            case "d", "day", "days" -> Unit.DAY;
-            case "w", "week", "weeks" -> Unit.WEEK;
-            case "mon", "mons", "month", "months" -> Unit.MONTH;
-            case "y", "year", "years", "yr", "yrs" -> Unit.YEAR;
-            case "dec", "decs", "decade", "decades" -> Unit.DECADE;
-            case "c", "cent", "century", "centuries" -> Unit.CENTURY;
-            case "mil", "mils", "millennium", "millennia" -> Unit.MILLENNIUM;
+        String canonical = DateUnits.canonical(word);
+        return canonical == null ? null : switch (canonical) {
+            case "microsecond" -> Unit.MICRO;
+            case "millisecond" -> Unit.MILLI;
+            case "second" -> Unit.SECOND;
+            case "minute" -> Unit.MINUTE;
+            case "hour" -> Unit.HOUR;
+            case "day" -> Unit.DAY;
+            case "week" -> Unit.WEEK;
+            case "month" -> Unit.MONTH;
+            case "year" -> Unit.YEAR;
+            case "decade" -> Unit.DECADE;
+            case "century" -> Unit.CENTURY;
+            case "millennium" -> Unit.MILLENNIUM;
             default -> null;
         };
     }

@@ -4,7 +4,6 @@ import io.tuskdb.error.Errors;
 import io.tuskdb.error.PgException;
 import io.tuskdb.error.SqlState;
 
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -125,10 +124,10 @@ public final class TypeIO {
             case NAME -> truncateName(decodeUtf8(bytes));
             case CHAR -> bytes.length == 0 ? "" : charFromByte(bytes[0] & 0xFF);
             case BYTEA -> bytes.clone();
-            case DATE -> dateFromPg(getInt(buf));
+            case DATE -> dateFromPg(checkDate(getInt(buf)));
             case TIME -> timeFromMicros(getLong(buf));
-            case TIMESTAMP -> timestampFromPg(getLong(buf));
-            case TIMESTAMPTZ -> timestamptzFromPg(getLong(buf));
+            case TIMESTAMP -> timestampFromPg(checkTimestamp(getLong(buf)));
+            case TIMESTAMPTZ -> timestamptzFromPg(checkTimestamp(getLong(buf)));
             case INTERVAL -> {
                 long micros = getLong(buf);
                 int days = getInt(buf);
@@ -148,36 +147,36 @@ public final class TypeIO {
 
     // ------------------------------------------------------------------------------------------ helpers
 
-    static byte getByte(ByteBuffer buf) {
-        try {
-            return buf.get();
-        } catch (BufferUnderflowException e) {
+    /**
+     * Decodes hex digit pairs (blanks between pairs allowed) as hex_decode does, reporting bad input with
+     * {@code errorState}: 22P02 for bytea input, 22023 for decode(..., 'hex').
+     */
+    public static byte[] decodeHex(String text, SqlState errorState) {
+        return ByteaFormat.decodeHex(text, 0, errorState);
+    }
+
+    /** pq_getmsg*: a value needing more bytes than are left is 08P01. */
+    private static ByteBuffer need(ByteBuffer buf, int bytes) {
+        if (buf.remaining() < bytes) {
             throw insufficientData();
         }
+        return buf;
+    }
+
+    static byte getByte(ByteBuffer buf) {
+        return need(buf, 1).get();
     }
 
     static short getShort(ByteBuffer buf) {
-        try {
-            return buf.getShort();
-        } catch (BufferUnderflowException e) {
-            throw insufficientData();
-        }
+        return need(buf, 2).getShort();
     }
 
     static int getInt(ByteBuffer buf) {
-        try {
-            return buf.getInt();
-        } catch (BufferUnderflowException e) {
-            throw insufficientData();
-        }
+        return need(buf, 4).getInt();
     }
 
     static long getLong(ByteBuffer buf) {
-        try {
-            return buf.getLong();
-        } catch (BufferUnderflowException e) {
-            throw insufficientData();
-        }
+        return need(buf, 8).getLong();
     }
 
     private static PgException insufficientData() {
@@ -452,6 +451,29 @@ public final class TypeIO {
     }
 
     // ----------------------------------------------------------------------- date/time binary helpers
+
+    /** Julian day 0 (4714-11-24 BC) and 5874898-01-01, as days since 2000-01-01. */
+    private static final int MIN_DATE_DAYS = -2_451_545;
+    private static final int END_DATE_DAYS = 2_145_031_949;
+    /** MIN_TIMESTAMP and END_TIMESTAMP (294277-01-01 00:00) in microseconds since 2000-01-01. */
+    private static final long MIN_TIMESTAMP = -211_813_488_000_000_000L;
+    private static final long END_TIMESTAMP = 9_223_371_331_200_000_000L;
+
+    /** date_recv: finite values must lie in PostgreSQL's date range. */
+    private static int checkDate(int days) {
+        if (days != Integer.MAX_VALUE && days != Integer.MIN_VALUE && (days < MIN_DATE_DAYS || days >= END_DATE_DAYS)) {
+            throw new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "date out of range");
+        }
+        return days;
+    }
+
+    /** timestamp_recv: finite values must lie in PostgreSQL's timestamp range. */
+    private static long checkTimestamp(long micros) {
+        if (micros != Long.MAX_VALUE && micros != Long.MIN_VALUE && (micros < MIN_TIMESTAMP || micros >= END_TIMESTAMP)) {
+            throw new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range");
+        }
+        return micros;
+    }
 
     /** Days since 2000-01-01; infinities are INT_MAX / INT_MIN (DATEVAL_NOEND / NOBEGIN). */
     public static int dateToPg(LocalDate d) {

@@ -31,6 +31,7 @@ final class TypmodCoercion {
             case TIMESTAMP -> timestamp((LocalDateTime) value, typmod);
             case TIMESTAMPTZ -> timestamptz((Instant) value, typmod);
             case TIME -> time((LocalTime) value, typmod);
+            case INTERVAL -> interval((Interval) value, typmod);
             default -> value;
         };
     }
@@ -120,6 +121,43 @@ final class TypmodCoercion {
             return ((micros + offset) / scale) * scale;
         }
         return -((((-micros) + offset) / scale) * scale);
+    }
+
+    /** datetime.h field bits used by interval typmods (INTERVAL_MASK). */
+    static final int MONTH = 1 << 1;
+    static final int YEAR = 1 << 2;
+    static final int DAY = 1 << 3;
+    static final int HOUR = 1 << 10;
+    static final int MINUTE = 1 << 11;
+    static final int SECOND = 1 << 12;
+    static final int FULL_RANGE = 0x7FFF;
+    static final int FULL_PRECISION = 0xFFFF;
+
+    /** AdjustIntervalForTypmod: drop the fields below the declared range, then round seconds to the precision. */
+    private static Interval interval(Interval iv, int typmod) {
+        int range = (typmod >> 16) & 0x7FFF;
+        int precision = typmod & 0xFFFF;
+        int months = iv.months();
+        int days = iv.days();
+        long time = iv.micros();
+        if (range == YEAR) {
+            months = (months / 12) * 12;
+            days = 0;
+            time = 0;
+        } else if (range == MONTH || range == (YEAR | MONTH)) {
+            days = 0;
+            time = 0;
+        } else if (range == DAY) {
+            time = 0;
+        } else if (range == HOUR || range == (DAY | HOUR)) {
+            time = (time / 3_600_000_000L) * 3_600_000_000L;
+        } else if (range == MINUTE || range == (DAY | HOUR | MINUTE) || range == (HOUR | MINUTE)) {
+            time = (time / 60_000_000L) * 60_000_000L;
+        }
+        if (precision != FULL_PRECISION) {
+            time = round(time, precision);
+        }
+        return new Interval(months, days, time);
     }
 
     private static LocalDateTime timestamp(LocalDateTime ts, int precision) {

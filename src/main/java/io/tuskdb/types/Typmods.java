@@ -102,4 +102,39 @@ public final class Typmods {
         // INTERVAL_TYPMOD(precision, INTERVAL_FULL_RANGE)
         return type == PgType.INTERVAL ? ((0x7FFF << 16) | p) : p;
     }
+
+    /**
+     * INTERVAL [fields] [(p)]: {@code fields} is null or the words as written ("year to month", "day to second"),
+     * {@code precision} -1 for none; 42601 for a field list PostgreSQL's grammar does not have.
+     */
+    public static int interval(String fields, int precision, Consumer<PgException> warnings) {
+        int range = TypmodCoercion.FULL_RANGE;
+        if (fields != null) {
+            range = switch (fields.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ")) {
+                case "year" -> TypmodCoercion.YEAR;
+                case "month" -> TypmodCoercion.MONTH;
+                case "day" -> TypmodCoercion.DAY;
+                case "hour" -> TypmodCoercion.HOUR;
+                case "minute" -> TypmodCoercion.MINUTE;
+                case "second" -> TypmodCoercion.SECOND;
+                case "year to month" -> TypmodCoercion.YEAR | TypmodCoercion.MONTH;
+                case "day to hour" -> TypmodCoercion.DAY | TypmodCoercion.HOUR;
+                case "day to minute" -> TypmodCoercion.DAY | TypmodCoercion.HOUR | TypmodCoercion.MINUTE;
+                case "day to second" -> TypmodCoercion.DAY | TypmodCoercion.HOUR | TypmodCoercion.MINUTE
+                        | TypmodCoercion.SECOND;
+                case "hour to minute" -> TypmodCoercion.HOUR | TypmodCoercion.MINUTE;
+                case "hour to second" -> TypmodCoercion.HOUR | TypmodCoercion.MINUTE | TypmodCoercion.SECOND;
+                case "minute to second" -> TypmodCoercion.MINUTE | TypmodCoercion.SECOND;
+                default -> throw new PgException(SqlState.SYNTAX_ERROR, "invalid interval fields \"" + fields + "\"");
+            };
+        }
+        int p = TypmodCoercion.FULL_PRECISION;
+        if (precision >= 0) {
+            p = precision(PgType.INTERVAL, precision, warnings) & 0xFFFF;
+        }
+        if (range == TypmodCoercion.FULL_RANGE && p == TypmodCoercion.FULL_PRECISION) {
+            return -1;
+        }
+        return (range << 16) | p;
+    }
 }

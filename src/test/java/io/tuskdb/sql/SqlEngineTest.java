@@ -213,6 +213,54 @@ class SqlEngineTest {
     }
 
     @Test
+    void concurrentUpdatesWaitAndApplyToTheLatestRowVersion() throws Exception {
+        exec("CREATE TABLE acc (id int PRIMARY KEY, bal int, tag text)");
+        exec("INSERT INTO acc VALUES (1, 100, 'x'), (2, 100, 'x')");
+        try (Connection other = server.connect()) {
+            exec("BEGIN");
+            exec("UPDATE acc SET bal = bal + 1 WHERE id = 1");
+            exec("UPDATE acc SET tag = 'y' WHERE id = 2");
+            var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+            var adding = pool.submit(() -> {
+                try (Statement st = other.createStatement()) {
+                    // waits for the first transaction's row locks, then works on the rows' latest versions: row 1
+                    // gets both increments, row 2 no longer matches (PostgreSQL's EvalPlanQual re-check)
+                    return st.executeUpdate("UPDATE acc SET bal = bal + 10 WHERE tag = 'x'");
+                }
+            });
+            Thread.sleep(300);
+            assertThat(adding.isDone()).isFalse();
+            exec("COMMIT");
+            assertThat(adding.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1);
+            pool.shutdown();
+        }
+        assertThat(rows("SELECT id, bal, tag FROM acc ORDER BY id")).containsExactly("1|111|x", "2|100|y");
+    }
+
+    @Test
+    void selectForUpdateBlocksWriters() throws Exception {
+        exec("CREATE TABLE q (id int PRIMARY KEY, v int)");
+        exec("INSERT INTO q VALUES (1, 1)");
+        try (Connection other = server.connect()) {
+            exec("BEGIN");
+            assertThat(rows("SELECT v FROM q WHERE id = 1 FOR UPDATE")).containsExactly("1");
+            var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+            var writer = pool.submit(() -> {
+                try (Statement st = other.createStatement()) {
+                    return st.executeUpdate("UPDATE q SET v = v * 10 WHERE id = 1");
+                }
+            });
+            Thread.sleep(300);
+            assertThat(writer.isDone()).isFalse();
+            exec("UPDATE q SET v = 2 WHERE id = 1");
+            exec("COMMIT");
+            assertThat(writer.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1);
+            pool.shutdown();
+        }
+        assertThat(rows("SELECT v FROM q")).containsExactly("20");
+    }
+
+    @Test
     void copyInAndOutInTextAndCsv() throws Exception {
         exec("CREATE TABLE c (id int PRIMARY KEY, t text, n int DEFAULT 42)");
         var copy = c.unwrap(PGConnection.class).getCopyAPI();

@@ -14,6 +14,7 @@ import java.util.UUID;
 import static io.tuskdb.types.CastContext.ASSIGNMENT;
 import static io.tuskdb.types.CastContext.EXPLICIT;
 import static io.tuskdb.types.CastContext.IMPLICIT;
+import static io.tuskdb.types.PgErrors.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,12 +32,6 @@ class CastsTest {
         return TypeIO.toText(to, Casts.cast(v, from, to, typmod, ctx, PARIS), PARIS);
     }
 
-    private static void assertError(Runnable r, String sqlState, String message) {
-        assertThatThrownBy(r::run).isInstanceOfSatisfying(PgException.class, e -> {
-            assertThat(e.sqlState().code()).isEqualTo(sqlState);
-            assertThat(e.getMessage()).isEqualTo(message);
-        });
-    }
 
     private static int numericTypmod(int p, int s) {
         return ((p << 16) | (s & 0x7ff)) + 4;

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.UUID;
 
+import static io.tuskdb.types.PgErrors.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,12 +32,6 @@ class TypeIOTest {
         return TypeIO.toText(PgType.FLOAT4, TypeIO.fromText(PgType.FLOAT4, in, DEF), efd(efd));
     }
 
-    private static void assertError(Runnable r, String sqlState, String message) {
-        assertThatThrownBy(r::run).isInstanceOfSatisfying(PgException.class, e -> {
-            assertThat(e.sqlState().code()).isEqualTo(sqlState);
-            assertThat(e.getMessage()).isEqualTo(message);
-        });
-    }
 
     @Test
     void float8ShortestOutput() {
@@ -177,6 +172,12 @@ class TypeIOTest {
         UUID u = UUID.fromString("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
         assertThat(TypeIO.fromBinary(PgType.UUID, TypeIO.toBinary(PgType.UUID, u))).isEqualTo(u);
         assertError(() -> TypeIO.fromBinary(PgType.INT4, new byte[2]), "08P01", "insufficient data left in message");
+        assertThat(TypeIO.fromBinary(PgType.DATE, HexFormat.of().parseHex("7fda970c"))).isEqualTo(LocalDate.of(5874897, 12, 31));
+        assertError(() -> TypeIO.fromBinary(PgType.DATE, HexFormat.of().parseHex("7fda970d")), "22008", "date out of range");
+        assertThat(TypeIO.toText(PgType.TIMESTAMP, TypeIO.fromBinary(PgType.TIMESTAMP, HexFormat.of().parseHex("fd0f7cc1411fa000")), DEF))
+                .isEqualTo("4714-11-24 00:00:00 BC");
+        assertError(() -> TypeIO.fromBinary(PgType.TIMESTAMP, HexFormat.of().parseHex("7fffff5bb3b2a000")), "22008",
+                "timestamp out of range");
         assertError(() -> TypeIO.fromBinary(PgType.INT4, new byte[5]), "22P03", "incorrect binary data format");
         assertError(() -> TypeIO.fromBinary(PgType.TEXT, new byte[]{(byte) 0xc3, 0x28}), "22021",
                 "invalid byte sequence for encoding \"UTF8\": 0xc3 0x28");

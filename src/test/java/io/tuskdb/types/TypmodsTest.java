@@ -34,4 +34,30 @@ class TypmodsTest {
                 assertThat(w.getMessage()).isEqualTo("TIMESTAMP(7) WITH TIME ZONE precision reduced to maximum allowed, 6"));
         assertThat(Casts.formatType(PgType.INTERVAL, Typmods.of(PgType.INTERVAL, List.of(3), null))).isEqualTo("interval(3)");
     }
+
+    @Test
+    void intervalTypmods() {
+        Interval value = (Interval) TypeIO.fromText(PgType.INTERVAL, "1 year 2 mons 3 days 04:05:06.789", FormatSettings.DEFAULT);
+        String[][] cases = {
+                {"458751", "interval year to month", "1 year 2 mons"},
+                {"470286338", "interval day to second(2)", "1 year 2 mons 3 days 04:05:06.79"},
+                {"201392127", "interval hour to minute", "1 year 2 mons 3 days 04:05:00"},
+                {"327679", "interval year", "1 year"},
+        };
+        for (String[] c : cases) {
+            int typmod = Integer.parseInt(c[0]);
+            assertThat(Casts.formatType(PgType.INTERVAL, typmod)).isEqualTo(c[1]);
+            assertThat(TypeIO.toText(PgType.INTERVAL, Casts.applyTypmod(PgType.INTERVAL, value, typmod, false),
+                    FormatSettings.DEFAULT)).isEqualTo(c[2]);
+        }
+        Interval negative = (Interval) TypeIO.fromText(PgType.INTERVAL, "-1 day 04:05:06.789", FormatSettings.DEFAULT);
+        assertThat(Casts.formatType(PgType.INTERVAL, 2147418113)).isEqualTo("interval(1)");
+        assertThat(Typmods.interval("year to month", -1, null)).isEqualTo(458751);
+        assertThat(Typmods.interval("day to second", 2, null)).isEqualTo(470286338);
+        assertThat(Typmods.interval("HOUR TO MINUTE", -1, null)).isEqualTo(201392127);
+        assertThat(Typmods.interval(null, 1, null)).isEqualTo(2147418113);
+        assertThat(Typmods.interval(null, -1, null)).isEqualTo(-1);
+        assertThat(TypeIO.toText(PgType.INTERVAL, Casts.applyTypmod(PgType.INTERVAL, negative, 2147418113, false),
+                FormatSettings.DEFAULT)).isEqualTo("-1 days +04:05:06.8");
+    }
 }

@@ -88,9 +88,11 @@ public final class Analyzer {
             case Statement.VariableShow s -> s.name().equals("all") ? new BoundStatement.Show(null, null)
                     : new BoundStatement.Show(s.name(), showColumnName(s.name()));
             case Statement.Explain e -> explain(e);
-            case Statement.Savepoint s -> throw Errors.featureNotSupported("SAVEPOINT");
-            case Statement.ReleaseSavepoint s -> throw Errors.featureNotSupported("RELEASE SAVEPOINT");
-            case Statement.RollbackToSavepoint s -> throw Errors.featureNotSupported("ROLLBACK TO SAVEPOINT");
+            case Statement.Savepoint s -> new BoundStatement.Savepoint(BoundStatement.SavepointAction.DEFINE, s.name());
+            case Statement.ReleaseSavepoint s ->
+                    new BoundStatement.Savepoint(BoundStatement.SavepointAction.RELEASE, s.name());
+            case Statement.RollbackToSavepoint s ->
+                    new BoundStatement.Savepoint(BoundStatement.SavepointAction.ROLLBACK_TO, s.name());
             case Statement.PrepareTransaction p -> throw Errors.featureNotSupported("PREPARE TRANSACTION");
             case Statement.CommitPrepared p -> throw Errors.featureNotSupported("COMMIT PREPARED");
             case Statement.RollbackPrepared p -> throw Errors.featureNotSupported("ROLLBACK PREPARED");
@@ -117,7 +119,7 @@ public final class Analyzer {
             case Statement.Listen l -> throw Errors.featureNotSupported("LISTEN");
             case Statement.Notify n -> throw Errors.featureNotSupported("NOTIFY");
             case Statement.Unlisten u -> throw Errors.featureNotSupported("UNLISTEN");
-            case Statement.Discard d -> throw Errors.featureNotSupported("DISCARD");
+            case Statement.Discard d -> new BoundStatement.Discard(d.target().name());
             case Statement.Checkpoint c -> throw Errors.featureNotSupported("CHECKPOINT");
             case Statement.Vacuum v -> throw Errors.featureNotSupported("VACUUM");
         };
@@ -338,19 +340,28 @@ public final class Analyzer {
     /** RETURNING / target lists over one table's row. */
     static List<BoundExpr> returning(AnalyzerContext actx, TableDescriptor table, String alias,
                                      List<TargetItem> items, List<ResultColumn> columnsOut) {
+        return returning(actx, tableScope(table, alias), items, columnsOut);
+    }
+
+    /** RETURNING over the row of {@code scope} (the target table, then any FROM items). */
+    static List<BoundExpr> returning(AnalyzerContext actx, Scope scope, List<TargetItem> items,
+                                     List<ResultColumn> columnsOut) {
         if (items.isEmpty()) {
             return null;
         }
-        Scope scope = tableScope(table, alias);
         ExprAnalyzer ea = new ExprAnalyzer(actx, scope);
         ea.aggregatesForbiddenIn = "RETURNING";
         List<BoundExpr> out = new ArrayList<>();
         for (TargetItem item : items) {
             if (item.expr() instanceof Expr.ColumnRef ref && ref.star()) {
                 for (Scope.StarColumn sc : scope.star) {
-                    BoundExpr.Column col = (BoundExpr.Column) sc.expr();
-                    out.add(col);
-                    columnsOut.add(new ResultColumn(col.name(), col.tableOid(), col.attnum(), col.type(), col.typmod()));
+                    BoundExpr e = sc.expr();
+                    out.add(e);
+                    if (e instanceof BoundExpr.Column col) {
+                        columnsOut.add(new ResultColumn(sc.name(), col.tableOid(), col.attnum(), col.type(), col.typmod()));
+                    } else {
+                        columnsOut.add(new ResultColumn(sc.name(), 0, 0, e.type(), e.typmod()));
+                    }
                 }
                 continue;
             }

@@ -2,6 +2,7 @@ package io.tuskdb.sql.analyzer;
 
 import io.tuskdb.catalog.TableDescriptor;
 import io.tuskdb.sql.ResultColumn;
+import io.tuskdb.types.PgType;
 
 import java.util.List;
 
@@ -17,7 +18,42 @@ public sealed interface BoundQuery {
      */
     record Select(From from, BoundExpr where, List<BoundExpr> groupBy, List<BoundExpr.Aggregate> aggregates,
                   boolean grouped, BoundExpr having, List<BoundExpr> targets, List<ResultColumn> columns,
-                  boolean distinct, List<SortKey> orderBy, BoundExpr limit, BoundExpr offset) implements BoundQuery {
+                  boolean distinct, List<SortKey> orderBy, BoundExpr limit, BoundExpr offset,
+                  List<Integer> distinctOn, List<Window> windows, List<SetReturning> setReturning)
+            implements BoundQuery {
+        public Select(From from, BoundExpr where, List<BoundExpr> groupBy, List<BoundExpr.Aggregate> aggregates,
+                      boolean grouped, BoundExpr having, List<BoundExpr> targets, List<ResultColumn> columns,
+                      boolean distinct, List<SortKey> orderBy, BoundExpr limit, BoundExpr offset,
+                      List<Integer> distinctOn, List<Window> windows) {
+            this(from, where, groupBy, aggregates, grouped, having, targets, columns, distinct, orderBy, limit, offset,
+                    distinctOn, windows, List.of());
+        }
+
+        /** Without DISTINCT ON and window functions. */
+        public Select(From from, BoundExpr where, List<BoundExpr> groupBy, List<BoundExpr.Aggregate> aggregates,
+                      boolean grouped, BoundExpr having, List<BoundExpr> targets, List<ResultColumn> columns,
+                      boolean distinct, List<SortKey> orderBy, BoundExpr limit, BoundExpr offset) {
+            this(from, where, groupBy, aggregates, grouped, having, targets, columns, distinct, orderBy, limit, offset,
+                    null, List.of());
+        }
+    }
+
+    /**
+     * generate_series(...) at the top of a select-list entry (PostgreSQL's ProjectSet): its values are appended to
+     * the FROM row, one output row per value; its arguments read the FROM row.
+     */
+    record SetReturning(List<BoundExpr> args, PgType type) {
+    }
+
+    enum WindowKind { ROW_NUMBER, RANK, DENSE_RANK, AGGREGATE }
+
+    /**
+     * A window function call: its value is appended to the FROM row (the targets read it as a column). Arguments,
+     * PARTITION BY and ORDER BY read the FROM row; the frame is PostgreSQL's default (the whole partition without
+     * ORDER BY, else up to the current row's last peer).
+     */
+    record Window(WindowKind kind, io.tuskdb.sql.functions.AggregateFunction aggregate, List<BoundExpr> args,
+                  List<BoundExpr> partitionBy, List<BoundExpr> orderBy, List<SortKey> orderKeys, PgType type) {
     }
 
     /** VALUES (...), (...): rows of constant-free-of-columns expressions. */
@@ -40,7 +76,12 @@ public sealed interface BoundQuery {
         int width();
     }
 
-    record TableRef(TableDescriptor table, String alias, int offset) implements From {
+    /** A table; {@code lock} is the row lock SELECT ... FOR UPDATE/SHARE takes on each row read, or null. */
+    record TableRef(TableDescriptor table, String alias, int offset, io.tuskdb.txn.RowLockMode lock) implements From {
+        public TableRef(TableDescriptor table, String alias, int offset) {
+            this(table, alias, offset, null);
+        }
+
         @Override
         public int width() {
             return table.columns().size();
@@ -51,6 +92,14 @@ public sealed interface BoundQuery {
         @Override
         public int width() {
             return query.columns().size();
+        }
+    }
+
+    /** generate_series(start, stop [, step]) in FROM: one column of {@code type}. */
+    record SeriesRef(List<BoundExpr> args, PgType type, String alias, int offset) implements From {
+        @Override
+        public int width() {
+            return 1;
         }
     }
 

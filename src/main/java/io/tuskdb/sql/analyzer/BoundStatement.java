@@ -29,12 +29,17 @@ public sealed interface BoundStatement {
     }
 
     /** UPDATE: {@code assignments} (per column, null = unchanged) and {@code where} read the old table row. */
-    record Update(TableDescriptor table, String alias, BoundExpr where, List<BoundExpr> assignments,
-                  List<BoundExpr> returning, List<ResultColumn> returningColumns) implements BoundStatement {
+    record Update(TableDescriptor table, String alias, BoundQuery.From from, BoundExpr where,
+                  List<BoundExpr> assignments, List<BoundExpr> returning, List<ResultColumn> returningColumns)
+            implements BoundStatement {
     }
 
-    record Delete(TableDescriptor table, String alias, BoundExpr where, List<BoundExpr> returning,
-                  List<ResultColumn> returningColumns) implements BoundStatement {
+    /**
+     * DELETE. With {@code from} (UPDATE ... FROM / DELETE ... USING) the other expressions read the target row
+     * followed by the FROM items' row.
+     */
+    record Delete(TableDescriptor table, String alias, BoundQuery.From from, BoundExpr where,
+                  List<BoundExpr> returning, List<ResultColumn> returningColumns) implements BoundStatement {
     }
 
     record CreateTable(String schema, String name, List<ColumnDescriptor> columns, int[] primaryKey,
@@ -55,6 +60,16 @@ public sealed interface BoundStatement {
     }
 
     record Commit() implements BoundStatement {
+    }
+
+    enum SavepointAction { DEFINE, RELEASE, ROLLBACK_TO }
+
+    /** SAVEPOINT / RELEASE [SAVEPOINT] / ROLLBACK TO [SAVEPOINT] name. */
+    record Savepoint(SavepointAction action, String name) implements BoundStatement {
+    }
+
+    /** DISCARD ALL | PLANS | SEQUENCES | TEMP. */
+    record Discard(String target) implements BoundStatement {
     }
 
     record Rollback() implements BoundStatement {

@@ -215,11 +215,9 @@ final class DmlAnalyzer {
         if (u.with() != null) {
             throw Errors.featureNotSupported("WITH queries");
         }
-        if (!u.from().isEmpty()) {
-            throw Errors.featureNotSupported("UPDATE ... FROM");
-        }
         TableDescriptor table = actx.table(u.table());
         Scope scope = Analyzer.tableScope(table, u.alias());
+        BoundQuery.From from = fromItems(actx, table, u.from(), scope, "UPDATE ... FROM");
         ExprAnalyzer ea = new ExprAnalyzer(actx, scope);
         ea.aggregatesForbiddenIn = "UPDATE";
         BoundExpr[] assignments = new BoundExpr[table.columns().size()];
@@ -242,23 +240,42 @@ final class DmlAnalyzer {
         ea.aggregatesForbiddenIn = "WHERE";
         BoundExpr where = u.where() == null ? null : ea.bindCondition(u.where(), "WHERE");
         List<ResultColumn> cols = new ArrayList<>();
-        List<BoundExpr> returning = Analyzer.returning(actx, table, u.alias(), u.returning(), cols);
-        return new BoundStatement.Update(table, u.alias(), where, Arrays.asList(assignments), returning, cols);
+        List<BoundExpr> returning = Analyzer.returning(actx, scope, u.returning(), cols);
+        return new BoundStatement.Update(table, u.alias(), from, where, Arrays.asList(assignments), returning, cols);
     }
 
     static BoundStatement delete(AnalyzerContext actx, Delete d) {
         if (d.with() != null) {
             throw Errors.featureNotSupported("WITH queries");
         }
-        if (!d.using().isEmpty()) {
-            throw Errors.featureNotSupported("DELETE ... USING");
-        }
         TableDescriptor table = actx.table(d.table());
-        ExprAnalyzer ea = new ExprAnalyzer(actx, Analyzer.tableScope(table, d.alias()));
+        Scope scope = Analyzer.tableScope(table, d.alias());
+        BoundQuery.From from = fromItems(actx, table, d.using(), scope, "DELETE ... USING");
+        ExprAnalyzer ea = new ExprAnalyzer(actx, scope);
         ea.aggregatesForbiddenIn = "WHERE";
         BoundExpr where = d.where() == null ? null : ea.bindCondition(d.where(), "WHERE");
         List<ResultColumn> cols = new ArrayList<>();
-        List<BoundExpr> returning = Analyzer.returning(actx, table, d.alias(), d.returning(), cols);
-        return new BoundStatement.Delete(table, d.alias(), where, returning, cols);
+        List<BoundExpr> returning = Analyzer.returning(actx, scope, d.returning(), cols);
+        return new BoundStatement.Delete(table, d.alias(), from, where, returning, cols);
+    }
+
+    /**
+     * UPDATE ... FROM / DELETE ... USING items, placed after the target's columns in the scope. The target rows
+     * are found again through their primary key, so the target needs one.
+     */
+    private static BoundQuery.From fromItems(AnalyzerContext actx, TableDescriptor table,
+                                             List<io.tuskdb.sql.parser.ast.FromItem> items, Scope scope, String what) {
+        if (items.isEmpty()) {
+            return null;
+        }
+        if (table.primaryKey().length == 0) {
+            throw Errors.featureNotSupported(what + " on a table without a primary key");
+        }
+        List<Scope.StarColumn> targetStar = scope.star;
+        BoundQuery.From from = new QueryAnalyzer(actx, null).fromClause(items, scope, table.columns().size());
+        List<Scope.StarColumn> star = new ArrayList<>(targetStar);
+        star.addAll(scope.star);
+        scope.star = star;
+        return from;
     }
 }

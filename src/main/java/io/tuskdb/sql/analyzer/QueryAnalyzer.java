@@ -51,20 +51,96 @@ final class QueryAnalyzer {
                     select.withTies(), select.locking(), select.position());
             return new QueryAnalyzer(actx, defined).analyze(rest, resolveUnknowns);
         }
-        if (!select.locking().isEmpty()) {
-            throw Errors.featureNotSupported("SELECT FOR UPDATE/SHARE");
-        }
         if (select.withTies()) {
             throw Errors.featureNotSupported("FETCH FIRST ... WITH TIES");
         }
         if (select.body() instanceof QueryBody.SimpleSelect s) {
-            return simple(s, select.orderBy(), select.limit(), select.offset(), resolveUnknowns);
+            BoundQuery.Select q = (BoundQuery.Select) simple(s, select.orderBy(), select.limit(), select.offset(),
+                    resolveUnknowns);
+            return select.locking().isEmpty() ? q : locked(q, select.locking());
+        }
+        if (!select.locking().isEmpty()) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "FOR UPDATE is not allowed with UNION/INTERSECT/EXCEPT");
         }
         BoundQuery q = body(select.body(), resolveUnknowns);
         if (select.orderBy().isEmpty() && select.limit() == null && select.offset() == null) {
             return q;
         }
         return wrap(q, select.orderBy(), select.limit(), select.offset());
+    }
+
+    private static boolean isSeriesCall(Expr e) {
+        return e instanceof Expr.FuncCall f && f.over() == null && f.name().get(f.name().size() - 1)
+                .equals("generate_series") && (f.name().size() == 1 || f.name().get(0).equals("pg_catalog"));
+    }
+
+    /** generate_series arguments: integers or numerics, coerced to one type. */
+    private static BoundQuery.SetReturning seriesArgs(Expr.FuncCall call, ExprAnalyzer ea) {
+        List<BoundExpr> args = ea.bindAll(call.args());
+        List<PgType> types = ExprAnalyzer.types(args);
+        if (args.size() < 2 || args.size() > 3) {
+            throw TypeResolver.undefinedFunction("generate_series", types, call.position());
+        }
+        PgType t = PgType.INT4;
+        for (PgType a : types) {
+            if (a == PgType.INT8 && t == PgType.INT4) {
+                t = PgType.INT8;
+            } else if (a == PgType.NUMERIC) {
+                t = PgType.NUMERIC;
+            } else if (a != PgType.INT4 && a != PgType.INT2 && a != PgType.INT8 && a != PgType.UNKNOWN) {
+                if (a == PgType.TIMESTAMP || a == PgType.TIMESTAMPTZ) {
+                    throw Errors.featureNotSupported("generate_series over timestamps").withPosition(call.position());
+                }
+                throw TypeResolver.undefinedFunction("generate_series", types, call.position());
+            }
+        }
+        List<BoundExpr> coerced = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            coerced.add(ea.coerceOrFail(args.get(i), t, -1, CastContext.IMPLICIT, call.args().get(i).position()));
+        }
+        return new BoundQuery.SetReturning(coerced, t);
+    }
+
+    /** SELECT ... FOR UPDATE/SHARE over one table: its scan locks each row it returns (the strongest mode asked). */
+    private BoundQuery locked(BoundQuery.Select q, List<io.tuskdb.sql.parser.ast.LockingClause> clauses) {
+        String what = clauses.get(0).strength() == io.tuskdb.sql.parser.ast.LockingClause.Strength.UPDATE ? "FOR UPDATE"
+                : "FOR " + clauses.get(0).strength().name().replace('_', ' ');
+        if (q.grouped()) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, what + (q.groupBy().isEmpty()
+                    ? " is not allowed with aggregate functions" : " is not allowed with GROUP BY clause"));
+        }
+        if (q.distinct() || q.distinctOn() != null) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, what + " is not allowed with DISTINCT clause");
+        }
+        if (!q.windows().isEmpty()) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, what + " is not allowed with window functions");
+        }
+        if (!(q.from() instanceof BoundQuery.TableRef t)) {
+            throw Errors.featureNotSupported(what + " over joins, subqueries or no table");
+        }
+        io.tuskdb.txn.RowLockMode mode = null;
+        for (io.tuskdb.sql.parser.ast.LockingClause c : clauses) {
+            if (c.waitPolicy() != io.tuskdb.sql.parser.ast.LockingClause.WaitPolicy.BLOCK) {
+                throw Errors.featureNotSupported("NOWAIT and SKIP LOCKED");
+            }
+            for (var name : c.of()) {
+                if (!name.name().equals(t.alias())) {
+                    throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + name.name()
+                            + "\" in " + what + " clause not found in FROM clause").withPosition(name.position());
+                }
+            }
+            io.tuskdb.txn.RowLockMode m = switch (c.strength()) {
+                case UPDATE -> io.tuskdb.txn.RowLockMode.UPDATE;
+                case NO_KEY_UPDATE -> io.tuskdb.txn.RowLockMode.NO_KEY_UPDATE;
+                case SHARE -> io.tuskdb.txn.RowLockMode.SHARE;
+                case KEY_SHARE -> io.tuskdb.txn.RowLockMode.KEY_SHARE;
+            };
+            mode = mode == null || m.ordinal() > mode.ordinal() ? m : mode;
+        }
+        return new BoundQuery.Select(new BoundQuery.TableRef(t.table(), t.alias(), t.offset(), mode), q.where(),
+                q.groupBy(), q.aggregates(), q.grouped(), q.having(), q.targets(), q.columns(), q.distinct(),
+                q.orderBy(), q.limit(), q.offset(), q.distinctOn(), q.windows(), q.setReturning());
     }
 
     private BoundQuery body(QueryBody body, boolean resolveUnknowns) {
@@ -151,7 +227,8 @@ final class QueryAnalyzer {
                     }
                 }
                 yield new BoundQuery.Select(s.from(), s.where(), s.groupBy(), s.aggregates(), s.grouped(), s.having(),
-                        targets, cols, s.distinct(), s.orderBy(), s.limit(), s.offset());
+                        targets, cols, s.distinct(), s.orderBy(), s.limit(), s.offset(), s.distinctOn(), s.windows(),
+                        s.setReturning());
             }
             case BoundQuery.Values v -> {
                 List<List<BoundExpr>> rows = new ArrayList<>();
@@ -193,9 +270,6 @@ final class QueryAnalyzer {
 
     private BoundQuery simple(QueryBody.SimpleSelect s, List<SortItem> orderBy, Expr limitAst, Expr offsetAst,
                               boolean resolveUnknowns) {
-        if (!s.distinctOn().isEmpty()) {
-            throw Errors.featureNotSupported("SELECT DISTINCT ON");
-        }
         if (!s.windows().isEmpty()) {
             throw Errors.featureNotSupported("WINDOW clauses");
         }
@@ -225,7 +299,25 @@ final class QueryAnalyzer {
                 names.add(item.alias() != null ? item.alias() : columnName(item.expr()));
             }
         }
-        List<BoundExpr> plainTargets = plain.bindAll(targetAst);
+        plain.windows = new ArrayList<>();
+        plain.windowBase = from == null ? 0 : from.width();
+        List<BoundQuery.SetReturning> srfs = new ArrayList<>();
+        List<BoundExpr> plainTargets = new ArrayList<>();
+        for (Expr t : targetAst) {
+            if (isSeriesCall(t)) {
+                Expr.FuncCall call = (Expr.FuncCall) t;
+                BoundQuery.SetReturning srf = seriesArgs(call, plain);
+                plainTargets.add(new BoundExpr.Column(plain.windowBase + srfs.size(), srf.type(), -1,
+                        "generate_series", 0, 0));
+                srfs.add(srf);
+            } else {
+                plainTargets.add(plain.bind(t));
+            }
+        }
+        if (!srfs.isEmpty() && (!plain.windows.isEmpty() || !s.groupBy().isEmpty() || plain.sawAggregate
+                || s.having() != null)) {
+            throw Errors.featureNotSupported("set-returning functions with aggregates or window functions");
+        }
         // GROUP BY
         List<BoundExpr> groupBy = new ArrayList<>();
         plain.aggregatesForbiddenIn = "GROUP BY";
@@ -239,11 +331,14 @@ final class QueryAnalyzer {
         if (!grouped) {
             targets = new ArrayList<>(plainTargets);
             resolveOutputs(targets, plain, resolveUnknowns);
-            keys = orderBy(orderBy, targets, names, plain, s.distinct());
+            keys = orderBy(orderBy, targets, names, plain, s.distinct() && s.distinctOn().isEmpty());
             grouped = plain.sawAggregate;
         }
         List<BoundExpr.Aggregate> aggregates = new ArrayList<>();
         BoundExpr having = null;
+        if (grouped && !plain.windows.isEmpty()) {
+            throw Errors.featureNotSupported("window functions in grouped queries");
+        }
         if (grouped) {
             scope.grouped = true;
             ExprAnalyzer ga = new ExprAnalyzer(actx, scope);
@@ -253,7 +348,25 @@ final class QueryAnalyzer {
             if (s.having() != null) {
                 having = ga.bindCondition(s.having(), "HAVING");
             }
-            keys = orderBy(orderBy, targets, names, ga, s.distinct());
+            keys = orderBy(orderBy, targets, names, ga, s.distinct() && s.distinctOn().isEmpty());
+        }
+        List<Integer> distinctOn = null;
+        if (!s.distinctOn().isEmpty()) {
+            ExprAnalyzer da = new ExprAnalyzer(actx, scope);
+            if (grouped) {
+                da.enterGrouped(groupBy, aggregates);
+            }
+            List<BoundQuery.SortKey> onKeys = orderBy(s.distinctOn().stream().map(SortItem::of).toList(), targets,
+                    names, da, false);
+            distinctOn = onKeys.stream().map(BoundQuery.SortKey::index).toList();
+            // the DISTINCT ON expressions must be the leading ORDER BY ones, in any order (parse_clause.c)
+            for (int i = 0; i < Math.min(keys.size(), distinctOn.size()); i++) {
+                if (!distinctOn.contains(keys.get(i).index())) {
+                    throw new PgException(SqlState.INVALID_COLUMN_REFERENCE,
+                            "SELECT DISTINCT ON expressions must match initial ORDER BY expressions")
+                            .withPosition(s.distinctOn().get(0).position());
+                }
+            }
         }
         List<ResultColumn> columns = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
@@ -264,8 +377,9 @@ final class QueryAnalyzer {
                 columns.add(new ResultColumn(names.get(i), 0, 0, t.type(), t.typmod()));
             }
         }
-        return new BoundQuery.Select(from, where, groupBy, aggregates, grouped, having, targets, columns, s.distinct(),
-                keys, limitExpr(limitAst, "LIMIT"), limitExpr(offsetAst, "OFFSET"));
+        return new BoundQuery.Select(from, where, groupBy, aggregates, grouped, having, targets, columns,
+                s.distinct() && distinctOn == null, keys, limitExpr(limitAst, "LIMIT"), limitExpr(offsetAst, "OFFSET"),
+                distinctOn, List.copyOf(plain.windows), List.copyOf(srfs));
     }
 
     private static void resolveOutputs(List<BoundExpr> targets, ExprAnalyzer ea, boolean resolveUnknowns) {
@@ -395,11 +509,16 @@ final class QueryAnalyzer {
     // ---- FROM ----
 
     private BoundQuery.From fromClause(List<FromItem> items, Scope scope) {
+        return fromClause(items, scope, 0);
+    }
+
+    /** The FROM items placed from slot {@code base} of the row (UPDATE ... FROM puts them after the target). */
+    BoundQuery.From fromClause(List<FromItem> items, Scope scope, int base) {
         BoundQuery.From result = null;
         List<Scope.StarColumn> star = new ArrayList<>();
         for (FromItem item : items) {
             List<Scope.StarColumn> itemStar = new ArrayList<>();
-            BoundQuery.From f = fromItem(item, scope, result == null ? 0 : result.width(), itemStar);
+            BoundQuery.From f = fromItem(item, scope, base + (result == null ? 0 : result.width()), itemStar);
             star.addAll(itemStar);
             result = result == null ? f : new BoundQuery.Join(BoundQuery.JoinKind.CROSS, result, f, null);
         }
@@ -471,9 +590,48 @@ final class QueryAnalyzer {
                 cols.forEach(c -> star.add(new Scope.StarColumn(c.name(), c)));
                 yield new BoundQuery.SubqueryRef(q, s.alias().name(), offset);
             }
-            case FromItem.FunctionRef f -> throw Errors.featureNotSupported("functions in FROM").withPosition(f.position());
+            case FromItem.FunctionRef f -> series(f, scope, offset, star);
             case FromItem.JoinRef j -> join(j, scope, offset, star);
         };
+    }
+
+    /** generate_series over integers or numerics, the one set-returning function TuskDB has (in FROM only). */
+    private BoundQuery.From series(FromItem.FunctionRef f, Scope scope, int offset, List<Scope.StarColumn> star) {
+        if (!(f.function() instanceof Expr.FuncCall call) || f.lateral() || f.withOrdinality()
+                || !call.name().get(call.name().size() - 1).equals("generate_series")
+                || (call.name().size() > 1 && !call.name().get(0).equals("pg_catalog"))) {
+            throw Errors.featureNotSupported("functions in FROM other than generate_series").withPosition(f.position());
+        }
+        ExprAnalyzer ea = new ExprAnalyzer(actx, new Scope(parent));
+        ea.aggregatesForbiddenIn = "functions in FROM";
+        List<BoundExpr> args = ea.bindAll(call.args());
+        List<PgType> types = ExprAnalyzer.types(args);
+        if (args.size() < 2 || args.size() > 3) {
+            throw TypeResolver.undefinedFunction("generate_series", types, call.position());
+        }
+        PgType t = PgType.INT4;
+        for (PgType a : types) {
+            if (a == PgType.INT8 && t == PgType.INT4) {
+                t = PgType.INT8;
+            } else if (a == PgType.NUMERIC) {
+                t = PgType.NUMERIC;
+            } else if (a != PgType.INT4 && a != PgType.INT2 && a != PgType.INT8 && a != PgType.UNKNOWN) {
+                if (a == PgType.TIMESTAMP || a == PgType.TIMESTAMPTZ) {
+                    throw Errors.featureNotSupported("generate_series over timestamps").withPosition(call.position());
+                }
+                throw TypeResolver.undefinedFunction("generate_series", types, call.position());
+            }
+        }
+        List<BoundExpr> coerced = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            coerced.add(ea.coerceOrFail(args.get(i), t, -1, CastContext.IMPLICIT, call.args().get(i).position()));
+        }
+        String alias = f.alias() != null ? f.alias().name() : "generate_series";
+        String column = f.alias() != null && !f.alias().columns().isEmpty() ? f.alias().columns().get(0) : alias;
+        BoundExpr.Column col = new BoundExpr.Column(offset, t, -1, column, 0, 0);
+        addEntry(scope, new Scope.Entry(alias, null, List.of(col)), f.position());
+        star.add(new Scope.StarColumn(column, col));
+        return new BoundQuery.SeriesRef(coerced, t, alias, offset);
     }
 
     private static void addEntry(Scope scope, Scope.Entry entry, int position) {

@@ -60,9 +60,6 @@ public final class TypeNames {
             throw new PgException(SqlState.UNDEFINED_OBJECT, "type \"" + name + "\" does not exist")
                     .withPosition(t.position());
         }
-        if (t.intervalFields() != null) {
-            throw Errors.featureNotSupported("interval field restrictions");
-        }
         int[] mods = new int[t.modifiers().size()];
         for (int i = 0; i < mods.length; i++) {
             Expr e = t.modifiers().get(i);
@@ -78,6 +75,19 @@ public final class TypeNames {
     private static int typmod(PgType type, int[] mods, TypeName t) {
         int pos = t.position();
         switch (type) {
+            case INTERVAL -> {
+                if (mods.length > 1) {
+                    throw new PgException(SqlState.SYNTAX_ERROR, "interval precision specified twice").withPosition(pos);
+                }
+                if (t.intervalFields() == null && mods.length == 0) {
+                    return -1;
+                }
+                try {
+                    return io.tuskdb.types.Typmods.interval(t.intervalFields(), mods.length == 0 ? -1 : mods[0], null);
+                } catch (PgException e) {
+                    throw e.withPosition(pos);
+                }
+            }
             case VARCHAR, BPCHAR -> {
                 if (mods.length == 0) {
                     // CHARACTER without a length is character(1) (gram.y); the bare bpchar name is unlimited

@@ -114,7 +114,11 @@ final class InsertOp implements ModifyOp {
                         "could not serialize access due to concurrent update");
             }
             storageKey = c.key();
-            existing = c.row();
+        }
+        // the latest version, locked (a concurrent update may have changed it since our snapshot)
+        existing = st.tables.lockRow(st.transaction, layout, storageKey, io.tuskdb.txn.RowLockMode.UPDATE);
+        if (existing == null) {
+            throw new PgException(SqlState.SERIALIZATION_FAILURE, "could not serialize access due to concurrent delete");
         }
         Object[] both = JoinOp.concat(existing, proposed);
         if (conflict.where() != null && !Boolean.TRUE.equals(conflict.where().eval(both, st))) {

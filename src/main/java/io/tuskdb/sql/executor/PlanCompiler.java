@@ -23,6 +23,10 @@ public final class PlanCompiler {
 
     public static OpFactory compile(PlanNode node) {
         return switch (node) {
+            case PlanNode.Series s -> {
+                Eval[] args = ExprCompiler.compileAll(s.args());
+                yield st -> new SeriesOp(st, s.type(), project(args, null, st));
+            }
             case PlanNode.Result r -> st -> new RowSource() {
                 private boolean done;
 
@@ -53,7 +57,8 @@ public final class PlanCompiler {
                 TableLayout layout = s.table().layout();
                 Eval filter = ExprCompiler.compileNullable(recheck(s.keys(), s.filter()));
                 KeyRanges ranges = s.keys() == null ? null : new KeyRanges(s.table(), s.keys());
-                yield st -> new ScanOp(st, layout, ranges == null ? List.of(KeyRange.ALL) : ranges.evaluate(st), filter);
+                yield st -> new ScanOp(st, layout, ranges == null ? List.of(KeyRange.ALL) : ranges.evaluate(st), filter,
+                        s.lock());
             }
             case PlanNode.Filter f -> {
                 OpFactory input = compile(f.input());
@@ -129,6 +134,18 @@ public final class PlanCompiler {
                 }
                 yield st -> new AggregateOp(st, input.open(st), keys, functions, args, distinct, filters);
             }
+            case PlanNode.ProjectSet p -> {
+                OpFactory input = compile(p.input());
+                Eval[][] args = p.functions().stream().map(f -> ExprCompiler.compileAll(f.args())).toArray(Eval[][]::new);
+                PgType[] types = p.functions().stream().map(f -> f.type()).toArray(PgType[]::new);
+                yield st -> new ProjectSetOp(st, input.open(st), args, types);
+            }
+            case PlanNode.WindowAgg w -> {
+                OpFactory input = compile(w.input());
+                WindowAggOp.Spec[] specs = w.windows().stream().map(WindowAggOp.Spec::compile)
+                        .toArray(WindowAggOp.Spec[]::new);
+                yield st -> new WindowAggOp(st, input.open(st), specs);
+            }
             case PlanNode.Sort s -> {
                 OpFactory input = compile(s.input());
                 int k = s.keys().size();
@@ -146,6 +163,7 @@ public final class PlanCompiler {
             }
             case PlanNode.Distinct d -> {
                 OpFactory input = compile(d.input());
+                int[] keys = d.keys() == null ? null : d.keys().stream().mapToInt(Integer::intValue).toArray();
                 yield st -> {
                     RowSource in = input.open(st);
                     Set<ValueKey> seen = new HashSet<>();
@@ -154,7 +172,7 @@ public final class PlanCompiler {
                         public Object[] next() {
                             for (Object[] r; (r = in.next()) != null; ) {
                                 st.context.checkForInterrupts();
-                                if (seen.add(new ValueKey(r))) {
+                                if (seen.add(new ValueKey(keys == null ? r : pick(r, keys)))) {
                                     return r;
                                 }
                             }
@@ -184,10 +202,14 @@ public final class PlanCompiler {
                 TableLayout layout = i.table().layout();
                 Eval[] returning = i.returning() == null ? null : ExprCompiler.compileAll(i.returning());
                 InsertOp.Conflict conflict = InsertOp.Conflict.compile(i.onConflict());
-                yield st -> new InsertOp(st, i.table(), layout, source.open(st), conflict, returning);
+                // INSERT ... SELECT from the target itself must not see its own new rows: read them all first
+                boolean materialize = reads(i.source(), i.table().oid());
+                yield st -> new InsertOp(st, i.table(), layout,
+                        materialize ? materialized(st, source.open(st)) : source.open(st), conflict, returning);
             }
             case PlanNode.Update u -> {
-                OpFactory scan = compile(new PlanNode.Scan(u.table(), u.alias(), u.keys(), u.filter()));
+                OpFactory scan = u.joined() != null ? compile(u.joined())
+                        : compile(new PlanNode.Scan(u.table(), u.alias(), u.keys(), u.filter()));
                 TableLayout layout = u.table().layout();
                 Eval[] assignments = new Eval[u.assignments().size()];
                 for (int c = 0; c < assignments.length; c++) {
@@ -195,13 +217,14 @@ public final class PlanCompiler {
                     assignments[c] = e == null ? null : ExprCompiler.compile(e);
                 }
                 Eval[] returning = u.returning() == null ? null : ExprCompiler.compileAll(u.returning());
-                yield st -> new UpdateOp(st, u.table(), layout, (ScanOp) scan.open(st), assignments, returning);
+                yield st -> new UpdateOp(st, u.table(), layout, scan.open(st), assignments, returning);
             }
             case PlanNode.Delete d -> {
-                OpFactory scan = compile(new PlanNode.Scan(d.table(), d.alias(), d.keys(), d.filter()));
+                OpFactory scan = d.joined() != null ? compile(d.joined())
+                        : compile(new PlanNode.Scan(d.table(), d.alias(), d.keys(), d.filter()));
                 TableLayout layout = d.table().layout();
                 Eval[] returning = d.returning() == null ? null : ExprCompiler.compileAll(d.returning());
-                yield st -> new UpdateOp(st, d.table(), layout, (ScanOp) scan.open(st), null, returning);
+                yield st -> new UpdateOp(st, d.table(), layout, scan.open(st), null, returning);
             }
         };
     }
@@ -218,6 +241,49 @@ public final class PlanCompiler {
         both.add(keys.condition());
         both.add(filter);
         return new BoundExpr.And(both);
+    }
+
+    /** Whether a plan scans the table (subqueries in expressions aside). */
+    static boolean reads(PlanNode node, int tableOid) {
+        return switch (node) {
+            case PlanNode.Scan s -> s.table().oid() == tableOid;
+            case PlanNode.Result r -> false;
+            case PlanNode.Values v -> false;
+            case PlanNode.Series s -> false;
+            case PlanNode.Filter f -> reads(f.input(), tableOid);
+            case PlanNode.Project p -> reads(p.input(), tableOid);
+            case PlanNode.NestedLoop j -> reads(j.left(), tableOid) || reads(j.right(), tableOid);
+            case PlanNode.HashJoin j -> reads(j.left(), tableOid) || reads(j.right(), tableOid);
+            case PlanNode.Aggregate a -> reads(a.input(), tableOid);
+            case PlanNode.WindowAgg w -> reads(w.input(), tableOid);
+            case PlanNode.ProjectSet p -> reads(p.input(), tableOid);
+            case PlanNode.Sort s -> reads(s.input(), tableOid);
+            case PlanNode.Distinct d -> reads(d.input(), tableOid);
+            case PlanNode.Limit l -> reads(l.input(), tableOid);
+            case PlanNode.SetOp s -> reads(s.left(), tableOid) || reads(s.right(), tableOid);
+            case PlanNode.Insert i -> true;
+            case PlanNode.Update u -> true;
+            case PlanNode.Delete d -> true;
+        };
+    }
+
+    private static RowSource materialized(ExecState st, RowSource in) {
+        java.util.List<Object[]> rows = new ArrayList<>();
+        for (Object[] r; (r = in.next()) != null; ) {
+            st.context.checkForInterrupts();
+            rows.add(r);
+        }
+        in.close();
+        java.util.Iterator<Object[]> it = rows.iterator();
+        return () -> it.hasNext() ? it.next() : null;
+    }
+
+    private static Object[] pick(Object[] row, int[] keys) {
+        Object[] out = new Object[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            out[i] = row[keys[i]];
+        }
+        return out;
     }
 
     static Object[] project(Eval[] exprs, Object[] row, ExecState st) {

@@ -16,7 +16,10 @@ final class ScanOp implements RowSource {
     private RowCursor cursor;
     private byte[] key;
 
-    ScanOp(ExecState st, TableLayout layout, List<KeyRange> ranges, Eval filter) {
+    private final io.tuskdb.txn.RowLockMode lock;
+
+    ScanOp(ExecState st, TableLayout layout, List<KeyRange> ranges, Eval filter, io.tuskdb.txn.RowLockMode lock) {
+        this.lock = lock;
         this.st = st;
         this.layout = layout;
         this.ranges = ranges;
@@ -41,9 +44,21 @@ final class ScanOp implements RowSource {
             Object[] row = cursor.row();
             if (filter == null || Boolean.TRUE.equals(filter.eval(row, st))) {
                 key = cursor.key();
+                if (lock != null) {
+                    // SELECT FOR UPDATE/SHARE: lock, then return the latest version if it still qualifies
+                    row = st.tables.lockRow(st.transaction, layout, key, lock);
+                    if (row == null || (filter != null && !Boolean.TRUE.equals(filter.eval(row, st)))) {
+                        continue;
+                    }
+                }
                 return row;
             }
         }
+    }
+
+    /** The scan's whole predicate (key condition and filter), null for none: re-checked on a newer row version. */
+    Eval filter() {
+        return filter;
     }
 
     /** The storage key of the row last returned. */

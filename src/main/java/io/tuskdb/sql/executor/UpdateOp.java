@@ -2,6 +2,7 @@ package io.tuskdb.sql.executor;
 
 import io.tuskdb.catalog.TableDescriptor;
 import io.tuskdb.storage.TableLayout;
+import io.tuskdb.txn.RowLockMode;
 import io.tuskdb.types.Casts;
 
 import java.util.ArrayList;
@@ -16,7 +17,10 @@ final class UpdateOp implements ModifyOp {
     private final ExecState st;
     private final TableDescriptor table;
     private final TableLayout layout;
-    private final ScanOp scan;
+    /** The target's own scan (storage keys at hand), or a join whose rows start with the target row. */
+    private final RowSource scan;
+    private List<Object[]> joinedRows;
+    private Eval recheck;
     /** Per column, null when unchanged; null array for DELETE. */
     private final Eval[] assignments;
     private final Eval[] returning;
@@ -25,7 +29,8 @@ final class UpdateOp implements ModifyOp {
     private int pos;
     private long count;
 
-    UpdateOp(ExecState st, TableDescriptor table, TableLayout layout, ScanOp scan, Eval[] assignments, Eval[] returning) {
+    UpdateOp(ExecState st, TableDescriptor table, TableLayout layout, RowSource scan, Eval[] assignments,
+             Eval[] returning) {
         this.st = st;
         this.table = table;
         this.layout = layout;
@@ -37,18 +42,27 @@ final class UpdateOp implements ModifyOp {
     @Override
     public Object[] next() {
         if (keys == null) {
-            keys = new ArrayList<>();
-            rows = new ArrayList<>();
-            for (Object[] r; (r = scan.next()) != null; ) {
-                keys.add(scan.key());
-                rows.add(r);
-            }
-            scan.close();
+            collect();
         }
         while (pos < rows.size()) {
             st.context.checkForInterrupts();
             int i = pos++;
-            Object[] old = rows.get(i);
+            // lock the row and work on its latest version: a concurrent writer may have changed it since our
+            // snapshot (READ COMMITTED re-checks the WHERE clause as EvalPlanQual; other levels fail with 40001)
+            Object[] snapshotRow = rows.get(i);
+            Object[] old = st.tables.lockRow(st.transaction, layout, keys.get(i),
+                    assignments == null ? RowLockMode.UPDATE : RowLockMode.NO_KEY_UPDATE);
+            if (old == null) {
+                continue;
+            }
+            if (!sameRow(old, snapshotRow) && recheck != null && !Boolean.TRUE.equals(recheck.eval(old, st))) {
+                continue;
+            }
+            Object[] input = old;
+            if (joinedRows != null) {
+                input = joinedRows.get(i).clone();
+                System.arraycopy(old, 0, input, 0, old.length);
+            }
             Object[] result = old;
             if (assignments == null) {
                 st.tables.delete(st.transaction, layout, keys.get(i));
@@ -56,7 +70,7 @@ final class UpdateOp implements ModifyOp {
                 Object[] updated = old.clone();
                 for (int c = 0; c < assignments.length; c++) {
                     if (assignments[c] != null) {
-                        updated[c] = assignments[c].eval(old, st);
+                        updated[c] = assignments[c].eval(input, st);
                     }
                 }
                 Constraints.checkNotNull(table, updated, st.format);
@@ -72,10 +86,66 @@ final class UpdateOp implements ModifyOp {
             }
             count++;
             if (returning != null) {
+                if (joinedRows != null) {
+                    Object[] r = input.clone();
+                    System.arraycopy(result, 0, r, 0, result.length);
+                    result = r;
+                }
                 return PlanCompiler.project(returning, result, st);
             }
         }
         return null;
+    }
+
+    /**
+     * Collects the target rows before writing. Rows of a join are deduplicated by the target's primary key (a
+     * target row joined to several FROM rows changes once) and their storage keys found by a point lookup.
+     */
+    private void collect() {
+        keys = new ArrayList<>();
+        rows = new ArrayList<>();
+        if (scan instanceof ScanOp own) {
+            recheck = own.filter();
+            for (Object[] r; (r = own.next()) != null; ) {
+                keys.add(own.key());
+                rows.add(r);
+            }
+            scan.close();
+            return;
+        }
+        joinedRows = new ArrayList<>();
+        int n = table.columns().size();
+        int[] pk = table.primaryKey();
+        java.util.Set<ValueKey> seen = new java.util.HashSet<>();
+        for (Object[] r; (r = scan.next()) != null; ) {
+            st.context.checkForInterrupts();
+            Object[] key = new Object[pk.length];
+            for (int k = 0; k < pk.length; k++) {
+                key[k] = r[pk[k]];
+            }
+            if (!seen.add(new ValueKey(key))) {
+                continue;
+            }
+            try (io.tuskdb.storage.RowCursor c = st.tables.scan(st.transaction, layout,
+                    io.tuskdb.storage.KeyRange.exactly(key))) {
+                if (c.next()) {
+                    keys.add(c.key());
+                    rows.add(java.util.Arrays.copyOf(r, n));
+                    joinedRows.add(r);
+                }
+            }
+        }
+        scan.close();
+    }
+
+    private boolean sameRow(Object[] a, Object[] b) {
+        for (int c = 0; c < a.length; c++) {
+            if (a[c] != b[c] && (a[c] == null || b[c] == null
+                    || Casts.compare(table.columns().get(c).type(), a[c], b[c]) != 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean keyChanged(Object[] old, Object[] updated) {

@@ -51,6 +51,34 @@ public final class UtilityExecution implements Execution {
                 ctx.rollbackTransactionBlock();
                 tag = "ROLLBACK";
             }
+            case BoundStatement.Savepoint s -> {
+                switch (s.action()) {
+                    case DEFINE -> {
+                        ctx.defineSavepoint(s.name());
+                        tag = "SAVEPOINT";
+                    }
+                    case RELEASE -> {
+                        ctx.releaseSavepoint(s.name());
+                        tag = "RELEASE";
+                    }
+                    case ROLLBACK_TO -> {
+                        ctx.rollbackToSavepoint(s.name());
+                        tag = "ROLLBACK";
+                    }
+                }
+            }
+            case BoundStatement.Discard d -> {
+                // only ALL has state to discard; plans re-check their tables and there are no sequences or
+                // temporary tables yet
+                if (d.target().equals("ALL")) {
+                    if (ctx.inTransactionBlock()) {
+                        throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION,
+                                "DISCARD ALL cannot run inside a transaction block");
+                    }
+                    ctx.discardAll();
+                }
+                tag = "DISCARD " + d.target();
+            }
             case BoundStatement.Set s -> {
                 ctx.setSetting(s.name(), s.value(), s.local());
                 tag = "SET";

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -27,26 +28,18 @@ final class AnyText {
         return context == null ? FormatSettings.DEFAULT : context.formatSettings();
     }
 
+    private static final Map<Class<?>, PgType> TYPES = Map.ofEntries(
+            Map.entry(Boolean.class, PgType.BOOL), Map.entry(Short.class, PgType.INT2),
+            Map.entry(Integer.class, PgType.INT4), Map.entry(Long.class, PgType.INT8),
+            Map.entry(Float.class, PgType.FLOAT4), Map.entry(Double.class, PgType.FLOAT8),
+            Map.entry(BigDecimal.class, PgType.NUMERIC), Map.entry(NumericSpecial.class, PgType.NUMERIC),
+            Map.entry(String.class, PgType.TEXT), Map.entry(byte[].class, PgType.BYTEA),
+            Map.entry(LocalDate.class, PgType.DATE), Map.entry(LocalTime.class, PgType.TIME),
+            Map.entry(LocalDateTime.class, PgType.TIMESTAMP), Map.entry(Instant.class, PgType.TIMESTAMPTZ),
+            Map.entry(Interval.class, PgType.INTERVAL), Map.entry(UUID.class, PgType.UUID));
+
     static PgType typeOf(Object v) {
-        return switch (v) {
-            case Boolean b -> PgType.BOOL;
-            case Short s -> PgType.INT2;
-            case Integer i -> PgType.INT4;
-            case Long l -> PgType.INT8;
-            case Float f -> PgType.FLOAT4;
-            case Double d -> PgType.FLOAT8;
-            case BigDecimal d -> PgType.NUMERIC;
-            case NumericSpecial n -> PgType.NUMERIC;
-            case String s -> PgType.TEXT;
-            case byte[] b -> PgType.BYTEA;
-            case LocalDate d -> PgType.DATE;
-            case LocalTime t -> PgType.TIME;
-            case LocalDateTime t -> PgType.TIMESTAMP;
-            case Instant t -> PgType.TIMESTAMPTZ;
-            case Interval i -> PgType.INTERVAL;
-            case UUID u -> PgType.UUID;
-            default -> PgType.TEXT;
-        };
+        return TYPES.getOrDefault(v.getClass(), PgType.TEXT);
     }
 
     static String of(Object v, FormatSettings settings) {

@@ -3,6 +3,7 @@ package io.tuskdb.sql.functions;
 import io.tuskdb.error.Errors;
 import io.tuskdb.error.PgException;
 import io.tuskdb.error.SqlState;
+import io.tuskdb.types.Casts;
 import io.tuskdb.types.Interval;
 import io.tuskdb.types.PgType;
 
@@ -111,21 +112,7 @@ final class ArithmeticOperators {
 
     /** Boxes a long as the result type, failing when it does not fit. */
     static Object narrow(long v, PgType t) {
-        return switch (t) {
-            case INT2 -> {
-                if (v < Short.MIN_VALUE || v > Short.MAX_VALUE) {
-                    throw outOfRange(t);
-                }
-                yield (short) v;
-            }
-            case INT4 -> {
-                if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-                    throw outOfRange(t);
-                }
-                yield (int) v;
-            }
-            default -> v;
-        };
+        return Casts.narrowInteger(v, t);
     }
 
     private static long add(long a, long b, PgType t) {
@@ -197,62 +184,55 @@ final class ArithmeticOperators {
         return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: underflow");
     }
 
+    // float4 operators compute in float and check the widened result; the checks are float.c's
+    // check_float4_val / check_float8_val.
+
     private static Float f4(float result, float a, float b) {
-        if (Float.isInfinite(result) && !Float.isInfinite(a) && !Float.isInfinite(b)) {
-            throw floatOverflow();
-        }
-        return result;
+        return (float) addChecks(result, a, b);
     }
 
     private static Float f4Mul(float a, float b) {
-        float result = a * b;
-        if (Float.isInfinite(result) && !Float.isInfinite(a) && !Float.isInfinite(b)) {
-            throw floatOverflow();
-        }
-        if (result == 0 && a != 0 && b != 0) {
-            throw floatUnderflow();
-        }
-        return result;
+        return (float) mulChecks(a * b, a, b);
     }
 
     private static Float f4Div(float a, float b) {
-        if (b == 0 && !Float.isNaN(a)) {
-            throw Errors.divisionByZero();
-        }
-        float result = a / b;
-        if (Float.isInfinite(result) && !Float.isInfinite(a)) {
-            throw floatOverflow();
-        }
-        if (result == 0 && a != 0 && !Float.isInfinite(b)) {
-            throw floatUnderflow();
-        }
-        return result;
+        return (float) divChecks(a, b, b == 0 ? 0 : a / b);
     }
 
     static Double f8Add(double a, double b) {
-        double result = a + b;
+        return addChecks(a + b, a, b);
+    }
+
+    static Double f8Mul(double a, double b) {
+        return mulChecks(a * b, a, b);
+    }
+
+    static Double f8Div(double a, double b) {
+        return divChecks(a, b, b == 0 ? 0 : a / b);
+    }
+
+    private static double addChecks(double result, double a, double b) {
         if (Double.isInfinite(result) && !Double.isInfinite(a) && !Double.isInfinite(b)) {
             throw floatOverflow();
         }
         return result;
     }
 
-    static Double f8Mul(double a, double b) {
-        double result = a * b;
-        if (Double.isInfinite(result) && !Double.isInfinite(a) && !Double.isInfinite(b)) {
-            throw floatOverflow();
-        }
+    private static double mulChecks(double result, double a, double b) {
+        addChecks(result, a, b);
         if (result == 0 && a != 0 && b != 0) {
             throw floatUnderflow();
         }
         return result;
     }
 
-    static Double f8Div(double a, double b) {
+    private static double divChecks(double a, double b, double result) {
         if (b == 0 && !Double.isNaN(a)) {
             throw Errors.divisionByZero();
         }
-        double result = a / b;
+        if (b == 0) {
+            return Double.NaN;
+        }
         if (Double.isInfinite(result) && !Double.isInfinite(a)) {
             throw floatOverflow();
         }

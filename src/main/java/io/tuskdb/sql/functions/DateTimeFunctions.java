@@ -4,6 +4,7 @@ import io.tuskdb.error.PgException;
 import io.tuskdb.error.SqlState;
 import io.tuskdb.sql.ExecutionContext;
 import io.tuskdb.types.Casts;
+import io.tuskdb.types.DateUnits;
 import io.tuskdb.types.FormatSettings;
 import io.tuskdb.types.Interval;
 import io.tuskdb.types.NumericSpecial;
@@ -97,11 +98,14 @@ final class DateTimeFunctions {
         r.fn("to_char", TEXT, STABLE, (c, a) -> toChar((LocalDateTime) a[0], (String) a[1]), TIMESTAMP, TEXT);
         r.fn("to_char", TEXT, STABLE, (c, a) -> toChar((Instant) a[0], (String) a[1], AnyText.settings(c).timeZone()), TIMESTAMPTZ, TEXT);
         r.fn("to_char", TEXT, STABLE, (c, a) -> ToChar.format(ToChar.of((Interval) a[0]), (String) a[1], true), INTERVAL, TEXT);
-        for (PgType number : new PgType[]{PgType.INT4, PgType.INT8, PgType.FLOAT4, PgType.FLOAT8, NUMERIC}) {
-            r.fn("to_char", TEXT, STABLE, (c, a) -> {
-                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "to_char(" + number.sqlName() + ", text) is not supported");
-            }, number, TEXT);
-        }
+        r.fn("to_char", TEXT, STABLE, (c, a) -> NumberToChar.format(a[0], (String) a[1]), NUMERIC, TEXT);
+        r.fn("to_number", NUMERIC, STABLE, (c, a) -> NumberToChar.parseNumber((String) a[0], (String) a[1]), TEXT, TEXT);
+        r.fn("to_char", TEXT, STABLE, (c, a) -> NumberToChar.format((long) (Integer) a[0], (String) a[1], true),
+                PgType.INT4, TEXT);
+        r.fn("to_char", TEXT, STABLE, (c, a) -> NumberToChar.format((long) (Long) a[0], (String) a[1], false),
+                PgType.INT8, TEXT);
+        r.fn("to_char", TEXT, STABLE, (c, a) -> NumberToChar.format((Float) a[0], (String) a[1], true), PgType.FLOAT4, TEXT);
+        r.fn("to_char", TEXT, STABLE, (c, a) -> NumberToChar.format((Double) a[0], (String) a[1], false), FLOAT8, TEXT);
         r.fn("age", INTERVAL, IMMUTABLE, (c, a) -> age((LocalDateTime) a[0], (LocalDateTime) a[1]), TIMESTAMP, TIMESTAMP);
         // pg_proc marks this IMMUTABLE although it reads TimeZone
         r.fn("age", INTERVAL, IMMUTABLE, (c, a) -> age(local((Instant) a[0], c), local((Instant) a[1], c)), TIMESTAMPTZ, TIMESTAMPTZ);
@@ -141,20 +145,16 @@ final class DateTimeFunctions {
     }
 
     static Unit unit(String text) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "microseconds", "microsecond", "us", "usec", "usecs", "useconds", "microsecon" -> Unit.MICROSECONDS;
-            case "milliseconds", "millisecond", "ms", "msec", "msecs", "mseconds", "millisecon" -> Unit.MILLISECONDS;
-            case "second", "seconds", "s", "sec", "secs" -> Unit.SECOND;
-            case "minute", "minutes", "m", "min", "mins" -> Unit.MINUTE;
-            case "hour", "hours", "h", "hr", "hrs" -> Unit.HOUR;
-            case "day", "days", "d" -> Unit.DAY;
-            case "week", "weeks", "w" -> Unit.WEEK;
-            case "month", "months", "mon", "mons" -> Unit.MONTH;
-            case "quarter", "qtr" -> Unit.QUARTER;
-            case "year", "years", "y", "yr", "yrs" -> Unit.YEAR;
-            case "decade", "decades", "dec", "decs" -> Unit.DECADE;
-            case "century", "centuries", "c", "cent" -> Unit.CENTURY;
-            case "millennium", "millennia", "mil", "mils", "millenniums" -> Unit.MILLENNIUM;
+        String lower = text.toLowerCase(Locale.ROOT);
+        String canonical = DateUnits.canonical(lower);
+        if (canonical != null) {
+            return switch (canonical) {
+                case "microsecond" -> Unit.MICROSECONDS;
+                case "millisecond" -> Unit.MILLISECONDS;
+                default -> Unit.valueOf(canonical.toUpperCase(Locale.ROOT));
+            };
+        }
+        return switch (lower) {
             case "dow" -> Unit.DOW;
             case "isodow" -> Unit.ISODOW;
             case "doy" -> Unit.DOY;
@@ -166,6 +166,14 @@ final class DateTimeFunctions {
             case "timezone_m", "timezone_minute" -> Unit.TIMEZONE_MINUTE;
             default -> null;
         };
+    }
+
+    private static Unit requireUnit(String lower, PgType type) {
+        Unit unit = unit(lower);
+        if (unit == null) {
+            throw notRecognized(lower, type);
+        }
+        return unit;
     }
 
     private static PgException notRecognized(String unit, PgType type) {
@@ -205,10 +213,7 @@ final class DateTimeFunctions {
     /** EXTRACT(unit FROM value) as numeric (timestamp.c extract_timestamp and friends). */
     static Object extract(String unitText, PgType type, Object value, FormatSettings settings) {
         String lower = unitText.toLowerCase(Locale.ROOT);
-        Unit unit = unit(lower);
-        if (unit == null) {
-            throw notRecognized(lower, type);
-        }
+        Unit unit = requireUnit(lower, type);
         return switch (type) {
             case DATE -> extractDate(lower, unit, (LocalDate) value);
             case TIME -> extractTime(lower, unit, TypeIO.timeToMicros((LocalTime) value));
@@ -365,10 +370,7 @@ final class DateTimeFunctions {
 
     private static LocalDateTime truncLocal(String unitText, LocalDateTime ts, PgType type) {
         String lower = unitText.toLowerCase(Locale.ROOT);
-        Unit unit = unit(lower);
-        if (unit == null) {
-            throw notRecognized(lower, type);
-        }
+        Unit unit = requireUnit(lower, type);
         LocalDate d = ts.toLocalDate();
         int year = d.getYear();
         return switch (unit) {
@@ -413,10 +415,7 @@ final class DateTimeFunctions {
 
     static Interval truncInterval(String unitText, Interval iv) {
         String lower = unitText.toLowerCase(Locale.ROOT);
-        Unit unit = unit(lower);
-        if (unit == null) {
-            throw notRecognized(lower, INTERVAL);
-        }
+        Unit unit = requireUnit(lower, INTERVAL);
         int months = iv.months();
         long time = iv.micros();
         return switch (unit) {
@@ -482,62 +481,28 @@ final class DateTimeFunctions {
             throw DateTimeOperators.outOfRange("timestamp");
         }
         boolean flip = t1.isBefore(t2);
-        long usec = t1.getNano() / 1000 - t2.getNano() / 1000;
-        long sec = t1.getSecond() - t2.getSecond();
-        long min = t1.getMinute() - t2.getMinute();
-        long hour = t1.getHour() - t2.getHour();
-        long mday = t1.getDayOfMonth() - t2.getDayOfMonth();
-        long mon = t1.getMonthValue() - t2.getMonthValue();
-        long year = (long) t1.getYear() - t2.getYear();
-        if (flip) {
-            usec = -usec;
-            sec = -sec;
-            min = -min;
-            hour = -hour;
-            mday = -mday;
-            mon = -mon;
-            year = -year;
-        }
-        while (usec < 0) {
-            usec += 1_000_000;
-            sec--;
-        }
-        while (sec < 0) {
-            sec += 60;
-            min--;
-        }
-        while (min < 0) {
-            min += 60;
-            hour--;
-        }
-        while (hour < 0) {
-            hour += 24;
-            mday--;
-        }
+        int sign = flip ? -1 : 1;
+        // fields from the smallest: usec, sec, min, hour, mday, mon, year; each borrows from the next
+        long[] f = {
+                sign * (long) (t1.getNano() / 1000 - t2.getNano() / 1000), sign * (long) (t1.getSecond() - t2.getSecond()),
+                sign * (long) (t1.getMinute() - t2.getMinute()), sign * (long) (t1.getHour() - t2.getHour()),
+                sign * (long) (t1.getDayOfMonth() - t2.getDayOfMonth()),
+                sign * (long) (t1.getMonthValue() - t2.getMonthValue()), sign * ((long) t1.getYear() - t2.getYear())};
         LocalDateTime ref = flip ? t1 : t2;
-        while (mday < 0) {
-            mday += DAY_TAB[ref.toLocalDate().isLeapYear() ? 1 : 0][ref.getMonthValue() - 1];
-            mon--;
+        long[] carry = {1_000_000, 60, 60, 24, -1, 12};
+        for (int i = 0; i < carry.length; i++) {
+            while (f[i] < 0) {
+                f[i] += carry[i] >= 0 ? carry[i]
+                        : DAY_TAB[ref.toLocalDate().isLeapYear() ? 1 : 0][ref.getMonthValue() - 1];
+                f[i + 1]--;
+            }
         }
-        while (mon < 0) {
-            mon += 12;
-            year--;
-        }
-        if (flip) {
-            usec = -usec;
-            sec = -sec;
-            min = -min;
-            hour = -hour;
-            mday = -mday;
-            mon = -mon;
-            year = -year;
-        }
-        long months = year * 12 + mon;
+        long months = sign * (f[6] * 12 + f[5]);
         if (months > Integer.MAX_VALUE || months < Integer.MIN_VALUE) {
             throw DateTimeOperators.outOfRange("interval");
         }
-        long micros = ((hour * 60 + min) * 60 + sec) * 1_000_000 + usec;
-        return new Interval((int) months, (int) mday, micros);
+        long micros = sign * (((f[3] * 60 + f[2]) * 60 + f[1]) * 1_000_000 + f[0]);
+        return new Interval((int) months, (int) (sign * f[4]), micros);
     }
 
     private static Interval justifyDays(Interval iv) {
@@ -571,14 +536,7 @@ final class DateTimeFunctions {
             days -= 30;
             months++;
         }
-        if (days > 0 && time < 0) {
-            time += USECS_PER_DAY;
-            days--;
-        } else if (days < 0 && time > 0) {
-            time -= USECS_PER_DAY;
-            days++;
-        }
-        return new Interval((int) months, (int) days, time);
+        return DateTimeOperators.justifyHours(new Interval((int) months, (int) days, time));
     }
 
     /** make_date: a negative year is BC; the error shows the year as PostgreSQL holds it (1 BC is 0). */

@@ -52,7 +52,7 @@ final class EncodingFunctions {
 
     static byte[] decode(String text, String format) {
         return switch (format.toLowerCase(Locale.ROOT)) {
-            case "hex" -> unhex(text);
+            case "hex" -> TypeIO.decodeHex(text, SqlState.INVALID_PARAMETER_VALUE);
             case "base64" -> unbase64(text);
             case "escape" -> {
                 if (text.startsWith("\\x")) {
@@ -63,37 +63,6 @@ final class EncodingFunctions {
             }
             default -> throw badParameter("unrecognized encoding: \"" + format + "\"");
         };
-    }
-
-    /** hex_decode: pairs of hex digits, blanks between pairs ignored (errors are 22023 here, unlike byteain). */
-    private static byte[] unhex(String text) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() / 2);
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-                i++;
-                continue;
-            }
-            int hi = hexDigit(text, i);
-            i += Character.charCount(text.codePointAt(i));
-            if (i >= text.length()) {
-                throw badParameter("invalid hexadecimal data: odd number of digits");
-            }
-            int lo = hexDigit(text, i);
-            i += Character.charCount(text.codePointAt(i));
-            out.write((hi << 4) | lo);
-        }
-        return out.toByteArray();
-    }
-
-    private static int hexDigit(String text, int i) {
-        char c = text.charAt(i);
-        int v = c < 128 ? Character.digit(c, 16) : -1;
-        if (v < 0) {
-            throw badParameter("invalid hexadecimal digit: \"" + new String(Character.toChars(text.codePointAt(i))) + "\"");
-        }
-        return v;
     }
 
     /** Base64 in lines of 76 characters separated by newlines, as pg_base64_encode. */

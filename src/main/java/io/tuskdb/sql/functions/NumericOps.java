@@ -78,20 +78,7 @@ final class NumericOps {
 
     static Object divide(Object a, Object b) {
         if (a instanceof NumericSpecial || b instanceof NumericSpecial) {
-            if (a == NAN || b == NAN) {
-                return NAN;
-            }
-            if (a instanceof NumericSpecial) {
-                if (b instanceof NumericSpecial) {
-                    return NAN;
-                }
-                int sb = sign(b);
-                if (sb == 0) {
-                    throw Errors.divisionByZero();
-                }
-                return infinity(sign(a) * sb);
-            }
-            return BigDecimal.ZERO;
+            return divideSpecial(a, b);
         }
         BigDecimal x = (BigDecimal) a;
         BigDecimal y = (BigDecimal) b;
@@ -101,23 +88,28 @@ final class NumericOps {
         return x.divide(y, selectDivScale(x, y), RoundingMode.HALF_UP);
     }
 
+    /** numeric_div and numeric_div_trunc when NaN or an infinity is involved. */
+    private static Object divideSpecial(Object a, Object b) {
+        if (a == NAN || b == NAN) {
+            return NAN;
+        }
+        if (a instanceof NumericSpecial) {
+            if (b instanceof NumericSpecial) {
+                return NAN;
+            }
+            int sb = sign(b);
+            if (sb == 0) {
+                throw Errors.divisionByZero();
+            }
+            return infinity(sign(a) * sb);
+        }
+        return BigDecimal.ZERO;
+    }
+
     /** numeric_div_trunc: div(a, b), the truncated integer quotient. */
     static Object divTrunc(Object a, Object b) {
         if (a instanceof NumericSpecial || b instanceof NumericSpecial) {
-            if (a == NAN || b == NAN) {
-                return NAN;
-            }
-            if (a instanceof NumericSpecial) {
-                if (b instanceof NumericSpecial) {
-                    return NAN;
-                }
-                int sb = sign(b);
-                if (sb == 0) {
-                    throw Errors.divisionByZero();
-                }
-                return infinity(sign(a) * sb);
-            }
-            return BigDecimal.ZERO;
+            return divideSpecial(a, b);
         }
         BigDecimal y = (BigDecimal) b;
         if (y.signum() == 0) {

@@ -23,7 +23,8 @@ final class Lexer {
 
     private final String src;
     private final int len;
-    private final boolean hasSurrogates;
+    /** For input with surrogate pairs: code points before each char index (PostgreSQL counts characters). */
+    private final int[] codePointsBefore;
     private int pos;
 
     Lexer(String src) {
@@ -36,7 +37,19 @@ final class Lexer {
                 break;
             }
         }
-        this.hasSurrogates = surrogates;
+        if (surrogates) {
+            codePointsBefore = new int[len + 1];
+            int count = 0;
+            for (int i = 0; i < len; i++) {
+                codePointsBefore[i] = count;
+                if (!Character.isLowSurrogate(src.charAt(i)) || i == 0 || !Character.isHighSurrogate(src.charAt(i - 1))) {
+                    count++;
+                }
+            }
+            codePointsBefore[len] = count;
+        } else {
+            codePointsBefore = null;
+        }
     }
 
     String source() {
@@ -45,7 +58,7 @@ final class Lexer {
 
     /** 1-based character position of the 0-based offset {@code index}, as PostgreSQL counts (code points). */
     int position(int index) {
-        return hasSurrogates ? src.codePointCount(0, index) + 1 : index + 1;
+        return codePointsBefore != null ? codePointsBefore[index] + 1 : index + 1;
     }
 
     /** The syntax error PostgreSQL reports at {@code token}. */

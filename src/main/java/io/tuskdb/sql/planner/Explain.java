@@ -35,18 +35,21 @@ public final class Explain {
             case PlanNode.Scan s -> 1;
             case PlanNode.Values v -> 1;
             case PlanNode.Result r -> 0;
+            case PlanNode.Series s -> 1;
             case PlanNode.Filter f -> countRelations(f.input());
             case PlanNode.Project p -> countRelations(p.input());
             case PlanNode.NestedLoop j -> countRelations(j.left()) + countRelations(j.right());
             case PlanNode.HashJoin j -> countRelations(j.left()) + countRelations(j.right());
             case PlanNode.Aggregate a -> countRelations(a.input());
+            case PlanNode.WindowAgg w -> countRelations(w.input());
+            case PlanNode.ProjectSet p -> countRelations(p.input());
             case PlanNode.Sort s -> countRelations(s.input());
             case PlanNode.Distinct d -> countRelations(d.input());
             case PlanNode.Limit l -> countRelations(l.input());
             case PlanNode.SetOp s -> countRelations(s.left()) + countRelations(s.right());
             case PlanNode.Insert i -> 1 + countRelations(i.source());
-            case PlanNode.Update u -> 1;
-            case PlanNode.Delete d -> 1;
+            case PlanNode.Update u -> u.joined() == null ? 1 : countRelations(u.joined());
+            case PlanNode.Delete d -> d.joined() == null ? 1 : countRelations(d.joined());
         };
     }
 
@@ -85,6 +88,11 @@ public final class Explain {
         }
         List<String> labels = labelsOf(n);
         switch (n) {
+            case PlanNode.Series s -> {
+                line(depth, true, "Function Scan on generate_series" + (s.alias().equals("generate_series") ? ""
+                        : " " + s.alias()));
+                filters(depth, extraFilters);
+            }
             case PlanNode.Result r -> {
                 line(depth, true, "Result");
                 for (String f : extraFilters) {
@@ -162,10 +170,22 @@ public final class Explain {
                 line(depth, false, "Sort Key: " + String.join(", ", keys));
                 node(s.input(), depth + 1, List.of());
             }
+            case PlanNode.Distinct d when d.keys() != null -> {
+                line(depth, true, "Unique");
+                node(d.input(), depth + 1, List.of());
+            }
             case PlanNode.Distinct d -> {
                 line(depth, true, "HashAggregate");
                 line(depth, false, "Group Key: " + String.join(", ", labelsOf(d.input())));
                 node(d.input(), depth + 1, List.of());
+            }
+            case PlanNode.ProjectSet p -> {
+                line(depth, true, "ProjectSet");
+                node(p.input(), depth + 1, List.of());
+            }
+            case PlanNode.WindowAgg w -> {
+                line(depth, true, "WindowAgg");
+                node(w.input(), depth + 1, List.of());
             }
             case PlanNode.Limit l -> {
                 line(depth, true, "Limit");
@@ -193,11 +213,21 @@ public final class Explain {
             }
             case PlanNode.Update u -> {
                 line(depth, true, "Update on " + u.table().name() + alias(u.table(), u.alias()));
-                scanLines(depth + 1, u.table(), u.alias(), u.keys(), u.filter(), tableLabels(u.table(), u.alias(), false));
+                if (u.joined() != null) {
+                    node(u.joined(), depth + 1, List.of());
+                } else {
+                    scanLines(depth + 1, u.table(), u.alias(), u.keys(), u.filter(),
+                            tableLabels(u.table(), u.alias(), false));
+                }
             }
             case PlanNode.Delete d -> {
                 line(depth, true, "Delete on " + d.table().name() + alias(d.table(), d.alias()));
-                scanLines(depth + 1, d.table(), d.alias(), d.keys(), d.filter(), tableLabels(d.table(), d.alias(), false));
+                if (d.joined() != null) {
+                    node(d.joined(), depth + 1, List.of());
+                } else {
+                    scanLines(depth + 1, d.table(), d.alias(), d.keys(), d.filter(),
+                            tableLabels(d.table(), d.alias(), false));
+                }
             }
             case PlanNode.Filter f -> throw new IllegalStateException();
             case PlanNode.Project p -> throw new IllegalStateException();
@@ -250,6 +280,7 @@ public final class Explain {
                 yield out;
             }
             case PlanNode.Result r -> List.of();
+            case PlanNode.Series s -> List.of(s.alias());
             case PlanNode.Filter f -> labelsOf(f.input());
             case PlanNode.Project p -> {
                 List<String> in = labelsOf(p.input());
@@ -283,6 +314,19 @@ public final class Explain {
                 yield out;
             }
             case PlanNode.Sort s -> labelsOf(s.input());
+            case PlanNode.ProjectSet p -> {
+                List<String> out = new ArrayList<>(labelsOf(p.input()));
+                p.functions().forEach(f -> out.add("generate_series(...)"));
+                yield out;
+            }
+            case PlanNode.WindowAgg w -> {
+                List<String> out = new ArrayList<>(labelsOf(w.input()));
+                for (BoundQuery.Window win : w.windows()) {
+                    out.add((win.aggregate() == null ? win.kind().name().toLowerCase() : win.aggregate().name())
+                            + "(...) OVER (...)");
+                }
+                yield out;
+            }
             case PlanNode.Distinct d -> labelsOf(d.input());
             case PlanNode.Limit l -> labelsOf(l.input());
             case PlanNode.SetOp s -> labelsOf(s.left());

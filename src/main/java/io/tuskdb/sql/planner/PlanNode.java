@@ -20,11 +20,19 @@ public sealed interface PlanNode {
     record Values(List<List<BoundExpr>> rows) implements PlanNode {
     }
 
+    /** Function Scan of generate_series(start, stop [, step]). */
+    record Series(List<BoundExpr> args, PgType type, String alias) implements PlanNode {
+    }
+
     /**
      * A scan of a table's primary index: all of it ({@code keys} null, "Seq Scan") or the key ranges
      * ("Index Scan using t_pkey"). {@code filter} is the rest of the predicate.
      */
-    record Scan(TableDescriptor table, String alias, KeyAccess keys, BoundExpr filter) implements PlanNode {
+    record Scan(TableDescriptor table, String alias, KeyAccess keys, BoundExpr filter, io.tuskdb.txn.RowLockMode lock)
+            implements PlanNode {
+        public Scan(TableDescriptor table, String alias, KeyAccess keys, BoundExpr filter) {
+            this(table, alias, keys, filter, null);
+        }
     }
 
     record Filter(PlanNode input, BoundExpr condition) implements PlanNode {
@@ -46,6 +54,14 @@ public sealed interface PlanNode {
                     List<BoundExpr> leftKeys, List<BoundExpr> rightKeys, BoundExpr residual) implements PlanNode {
     }
 
+    /** ProjectSet: each input row followed by the set-returning functions' values, one row per value (zipped). */
+    record ProjectSet(PlanNode input, List<BoundQuery.SetReturning> functions) implements PlanNode {
+    }
+
+    /** WindowAgg: each input row followed by the values of the window functions for it. */
+    record WindowAgg(PlanNode input, List<BoundQuery.Window> windows) implements PlanNode {
+    }
+
     /** Output: the group keys, then the aggregate values. No keys: exactly one row ("Aggregate"). */
     record Aggregate(PlanNode input, List<BoundExpr> groupKeys, List<BoundExpr.Aggregate> aggregates)
             implements PlanNode {
@@ -54,8 +70,14 @@ public sealed interface PlanNode {
     record Sort(PlanNode input, List<BoundQuery.SortKey> keys, List<PgType> keyTypes) implements PlanNode {
     }
 
-    /** Removes duplicate rows (SELECT DISTINCT, UNION). */
-    record Distinct(PlanNode input) implements PlanNode {
+    /**
+     * Removes duplicate rows (SELECT DISTINCT, UNION), or with {@code keys} keeps the first row of each key
+     * (DISTINCT ON, over input sorted by ORDER BY).
+     */
+    record Distinct(PlanNode input, List<Integer> keys) implements PlanNode {
+        public Distinct(PlanNode input) {
+            this(input, null);
+        }
     }
 
     record Limit(PlanNode input, BoundExpr limit, BoundExpr offset) implements PlanNode {
@@ -71,11 +93,15 @@ public sealed interface PlanNode {
 
     /** UPDATE: collects the target rows first (Halloween problem), then writes. */
     record Update(TableDescriptor table, String alias, KeyAccess keys, BoundExpr filter, List<BoundExpr> assignments,
-                  List<BoundExpr> returning) implements PlanNode {
+                  List<BoundExpr> returning, PlanNode joined) implements PlanNode {
     }
 
-    record Delete(TableDescriptor table, String alias, KeyAccess keys, BoundExpr filter, List<BoundExpr> returning)
-            implements PlanNode {
+    /**
+     * DELETE (and UPDATE above): scans the target, or with {@code joined} (DELETE ... USING) takes the rows of a
+     * join whose row starts with the target's columns and finds each target row again by its primary key.
+     */
+    record Delete(TableDescriptor table, String alias, KeyAccess keys, BoundExpr filter, List<BoundExpr> returning,
+                  PlanNode joined) implements PlanNode {
     }
 
     /**

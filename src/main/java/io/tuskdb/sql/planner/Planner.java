@@ -44,6 +44,12 @@ public final class Planner {
                 node = new PlanNode.Filter(node, Exprs.and(conjuncts));
             }
         }
+        if (!s.windows().isEmpty()) {
+            node = new PlanNode.WindowAgg(node, s.windows());
+        }
+        if (!s.setReturning().isEmpty()) {
+            node = new PlanNode.ProjectSet(node, s.setReturning());
+        }
         if (s.grouped()) {
             node = new PlanNode.Aggregate(node, s.groupBy(), s.aggregates());
             if (s.having() != null) {
@@ -51,13 +57,29 @@ public final class Planner {
             }
         }
         node = new PlanNode.Project(node, s.targets());
+        List<PgType> types = s.targets().stream().map(BoundExpr::type).toList();
+        if (s.distinctOn() != null) {
+            // DISTINCT ON: sort first (ORDER BY, which starts with the DISTINCT ON keys), keep each key's first row
+            List<BoundQuery.SortKey> keys = s.orderBy();
+            if (keys.isEmpty()) {
+                keys = s.distinctOn().stream().map(i -> new BoundQuery.SortKey(i, false, false)).toList();
+            }
+            node = sortAndLimit(node, keys, types, null, null);
+            node = new PlanNode.Distinct(node, s.distinctOn());
+            node = sortAndLimit(node, List.of(), types, s.limit(), s.offset());
+            return trim(node, s);
+        }
         if (s.distinct()) {
             node = new PlanNode.Distinct(node);
         }
-        List<PgType> types = s.targets().stream().map(BoundExpr::type).toList();
         boolean presorted = !s.grouped() && !s.distinct() && s.from() instanceof BoundQuery.TableRef t
                 && inKeyOrder(t, s.orderBy(), s.targets());
         node = sortAndLimit(node, presorted ? List.of() : s.orderBy(), types, s.limit(), s.offset());
+        return trim(node, s);
+    }
+
+    /** Drops the ORDER BY-only target entries. */
+    private static PlanNode trim(PlanNode node, BoundQuery.Select s) {
         int visible = s.columns().size();
         if (s.targets().size() > visible) {
             List<BoundExpr> trim = new ArrayList<>();
@@ -108,6 +130,7 @@ public final class Planner {
         return switch (f) {
             case BoundQuery.TableRef t -> t.offset();
             case BoundQuery.SubqueryRef s -> s.offset();
+            case BoundQuery.SeriesRef s -> s.offset();
             case BoundQuery.Join j -> offsetOf(j.left());
         };
     }
@@ -140,7 +163,12 @@ public final class Planner {
             case BoundQuery.TableRef t -> {
                 BoundExpr pred = Exprs.shift(Exprs.and(take(pushable, start, end)), -start);
                 KeyRangeExtractor.Result r = KeyRangeExtractor.extract(t.table(), pred);
-                yield new PlanNode.Scan(t.table(), t.alias(), r.keys(), r.residual());
+                yield new PlanNode.Scan(t.table(), t.alias(), r.keys(), r.residual(), t.lock());
+            }
+            case BoundQuery.SeriesRef s -> {
+                PlanNode node = new PlanNode.Series(s.args(), s.type(), s.alias());
+                BoundExpr pred = Exprs.shift(Exprs.and(take(pushable, start, end)), -start);
+                yield pred == null ? node : new PlanNode.Filter(node, pred);
             }
             case BoundQuery.SubqueryRef s -> {
                 PlanNode node = planQuery(s.query());
@@ -214,6 +242,16 @@ public final class Planner {
         return new PlanNode.NestedLoop(kind, left, right, lw, rw, Exprs.shift(Exprs.and(on), -start));
     }
 
+    /** The target joined with UPDATE ... FROM / DELETE ... USING items, filtered by WHERE. */
+    private static PlanNode joined(io.tuskdb.catalog.TableDescriptor table, String alias, BoundQuery.From from,
+                                   BoundExpr where) {
+        BoundQuery.From tree = new BoundQuery.Join(BoundQuery.JoinKind.CROSS,
+                new BoundQuery.TableRef(table, alias == null ? table.name() : alias, 0), from, null);
+        List<BoundExpr> conjuncts = new ArrayList<>(Exprs.conjuncts(where));
+        PlanNode node = planFrom(tree, conjuncts, 0);
+        return conjuncts.isEmpty() ? node : new PlanNode.Filter(node, Exprs.and(conjuncts));
+    }
+
     private static boolean within(BitSet slots, int from, int to) {
         return !slots.isEmpty() && slots.nextSetBit(0) >= from && slots.length() <= to;
     }
@@ -223,13 +261,18 @@ public final class Planner {
         return switch (statement) {
             case BoundStatement.Insert i -> new PlanNode.Insert(i.table(), planQuery(i.source()), i.onConflict(),
                     i.returning());
+            case BoundStatement.Update u when u.from() != null -> new PlanNode.Update(u.table(), u.alias(), null, null,
+                    u.assignments(), u.returning(), joined(u.table(), u.alias(), u.from(), u.where()));
             case BoundStatement.Update u -> {
                 KeyRangeExtractor.Result r = KeyRangeExtractor.extract(u.table(), u.where());
-                yield new PlanNode.Update(u.table(), u.alias(), r.keys(), r.residual(), u.assignments(), u.returning());
+                yield new PlanNode.Update(u.table(), u.alias(), r.keys(), r.residual(), u.assignments(), u.returning(),
+                        null);
             }
+            case BoundStatement.Delete d when d.from() != null -> new PlanNode.Delete(d.table(), d.alias(), null, null,
+                    d.returning(), joined(d.table(), d.alias(), d.from(), d.where()));
             case BoundStatement.Delete d -> {
                 KeyRangeExtractor.Result r = KeyRangeExtractor.extract(d.table(), d.where());
-                yield new PlanNode.Delete(d.table(), d.alias(), r.keys(), r.residual(), d.returning());
+                yield new PlanNode.Delete(d.table(), d.alias(), r.keys(), r.residual(), d.returning(), null);
             }
             default -> null;
         };

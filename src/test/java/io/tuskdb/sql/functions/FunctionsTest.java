@@ -19,18 +19,13 @@ import static io.tuskdb.types.PgType.TEXT;
 import static io.tuskdb.types.PgType.TIME;
 import static io.tuskdb.types.PgType.TIMESTAMP;
 import static io.tuskdb.types.PgType.TIMESTAMPTZ;
+import static io.tuskdb.types.PgErrors.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Expected values were produced by PostgreSQL 15.15 (TimeZone UTC unless stated). */
 class FunctionsTest {
 
-    private static void assertError(Runnable r, String sqlState, String message) {
-        assertThatThrownBy(r::run).isInstanceOfSatisfying(PgException.class, e -> {
-            assertThat(e.sqlState().code()).isEqualTo(sqlState);
-            assertThat(e.getMessage()).isEqualTo(message);
-        });
-    }
 
     @Test
     void stringFunctions() {

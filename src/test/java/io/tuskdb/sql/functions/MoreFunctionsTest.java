@@ -128,4 +128,55 @@ class MoreFunctionsTest {
         assertThatThrownBy(() -> call("to_char", INTERVAL, "1 day", TEXT, "FMDay")).isInstanceOfSatisfying(PgException.class,
                 e -> assertThat(e.getMessage()).isEqualTo("invalid format specification for an interval value"));
     }
+
+    @Test
+    void catalogHelpers() {
+        ScalarFunction formatType = Lookup.fn("format_type", PgType.OID, PgType.INT4);
+        assertThat(formatType.strict()).isFalse();
+        assertThat(formatType.call(null, new Object[]{1042, null})).isEqualTo("character");
+        assertThat(formatType.call(null, new Object[]{1042, -1})).isEqualTo("bpchar");
+        assertThat(formatType.call(null, new Object[]{1043, 14})).isEqualTo("character varying(10)");
+        assertThat(formatType.call(null, new Object[]{1007, -1})).isEqualTo("integer[]");
+        assertThat(formatType.call(null, new Object[]{1015, 14})).isEqualTo("character varying(10)[]");
+        assertThat(formatType.call(null, new Object[]{99999, -1})).isEqualTo("???");
+        assertThat(formatType.call(null, new Object[]{null, 5})).isNull();
+        assertThat(call("pg_encoding_to_char", PgType.INT4, "6")).isEqualTo("UTF8");
+        assertThat(call("pg_encoding_to_char", PgType.INT4, "99")).isEqualTo("");
+        assertThat(call("pg_char_to_encoding", PgType.NAME, "utf8")).isEqualTo("6");
+        assertThat(call("pg_char_to_encoding", PgType.NAME, "foo")).isEqualTo("-1");
+    }
+
+    @Test
+    void toCharForNumbers() {
+        String[][] cases = {
+                {"-12", "9999", "  -12"}, {"-12", "0000", "-0012"}, {"0", "9,999.99", "      .00"},
+                {"-1234.567", "9,999.99", "-1,234.57"}, {"12345", "9,999.99", " #,###.##"}, {"0", "FM9,999.99", "0."},
+                {"0.5", "FM9,999.99", ".5"}, {"12345", "FM999,990.00", "12,345.00"}, {"-0.5", "FM999,990.00", "-0.50"},
+                {"12", "S9999", "  +12"}, {"-12", "SG9999", "-  12"}, {"-12", "9999MI", "  12-"}, {"0", "9999PL", "    0+"},
+                {"-0.5", "9.99S", " .50-"}, {"0.5", "9999V99", "     50"}, {"12", "FM9999th", "12th"},
+                {"0.5", "FM9999th", "1st"}, {"1234.567", "0.99", " #.##"},
+        };
+        for (String[] c : cases) {
+            assertThat(call("to_char", PgType.NUMERIC, c[0], TEXT, c[1])).as(c[0] + " " + c[1]).isEqualTo(c[2]);
+        }
+        assertThat(call("to_char", PgType.FLOAT4, "12345", TEXT, "FM999,990.00")).isEqualTo("12,345.0");
+        assertThat(call("to_char", PgType.INT4, "123456789", TEXT, "9999V99")).isEqualTo("-######");
+        assertThat(call("to_char", PgType.FLOAT8, "2.5", TEXT, "9")).isEqualTo(" 2");
+        assertThat(call("to_char", PgType.FLOAT8, "3.5", TEXT, "9")).isEqualTo(" 4");
+        assertThatThrownBy(() -> call("to_char", PgType.NUMERIC, "1", TEXT, "9.9.9")).isInstanceOfSatisfying(PgException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("multiple decimal points"));
+        assertThatThrownBy(() -> call("to_char", PgType.NUMERIC, "1", TEXT, "9.99EEEE")).isInstanceOfSatisfying(PgException.class,
+                e -> assertThat(e.sqlState().code()).isEqualTo("0A000"));
+    }
+
+    @Test
+    void toNumber() {
+        assertThat(call("to_number", TEXT, "12,454.8-", TEXT, "99G999D9S")).isEqualTo("-12454.8");
+        assertThat(call("to_number", TEXT, "-34,338,492", TEXT, "99,999,999.999")).isEqualTo("-34338492");
+        assertThat(call("to_number", TEXT, "5.01-", TEXT, "FM9.999999MI")).isEqualTo("-5.01");
+        assertThat(call("to_number", TEXT, "12345", TEXT, "99")).isEqualTo("12");
+        assertThat(call("to_number", TEXT, "12.3456", TEXT, "99999.9999")).isEqualTo("12.3456");
+        assertThatThrownBy(() -> call("to_number", TEXT, "abc", TEXT, "999.99")).isInstanceOfSatisfying(PgException.class,
+                e -> assertThat(e.sqlState().code()).isEqualTo("22P02"));
+    }
 }
