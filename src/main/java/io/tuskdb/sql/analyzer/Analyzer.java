@@ -367,7 +367,7 @@ public final class Analyzer {
             }
             BoundExpr b = ea.resolveUnknownOutput(ea.bind(item.expr()));
             out.add(b);
-            String name = item.alias() != null ? item.alias() : QueryAnalyzer.columnName(item.expr());
+            String name = item.alias() != null ? item.alias() : ColumnNames.of(item.expr());
             if (b instanceof BoundExpr.Column col) {
                 columnsOut.add(new ResultColumn(name, col.tableOid(), col.attnum(), col.type(), col.typmod()));
             } else {

@@ -33,11 +33,11 @@ final class ExprAnalyzer {
     /** Non-null in a grouped query's select list, HAVING and ORDER BY. */
     List<BoundExpr> groupKeys;
     List<BoundExpr.Aggregate> aggregates;
-    private boolean insideAggregate;
+    boolean insideAggregate;
     /** Window functions met in a select list / ORDER BY where they are allowed, else null. */
     List<BoundQuery.Window> windows;
     int windowBase;
-    private boolean probing;
+    boolean probing;
 
     /** Signals an aggregate met while probing whether an expression equals a GROUP BY key. */
     private static final class ContainsAggregate extends RuntimeException {
@@ -140,7 +140,7 @@ final class ExprAnalyzer {
                 && !Builtins.aggregates(f.name().get(f.name().size() - 1)).isEmpty();
     }
 
-    private static boolean isBuiltinName(List<String> name) {
+    static boolean isBuiltinName(List<String> name) {
         return name.size() == 1 || (name.size() == 2 && name.get(0).equals("pg_catalog"));
     }
 
@@ -569,7 +569,7 @@ final class ExprAnalyzer {
     private BoundExpr function(Expr.FuncCall f) {
         String name = f.name().get(f.name().size() - 1);
         if (f.over() != null) {
-            return window(f);
+            return WindowFunctions.bind(this, f);
         }
         if (!isBuiltinName(f.name())) {
             List<PgType> argTypes = types(bindAll(f.args()));
@@ -595,84 +595,6 @@ final class ExprAnalyzer {
             coerced.add(coerceOrFail(args.get(i), declared, -1, CastContext.IMPLICIT, f.args().get(i).position()));
         }
         return new BoundExpr.FuncCall(fn, coerced);
-    }
-
-    /** A window function call (parse_func.c / parse_clause.c transformWindowDefinitions, default frame only). */
-    private BoundExpr window(Expr.FuncCall f) {
-        String name = f.name().get(f.name().size() - 1);
-        if (windows == null || probing || insideAggregate) {
-            String where = aggregatesForbiddenIn != null ? aggregatesForbiddenIn : "this context";
-            throw new PgException(SqlState.WINDOWING_ERROR, "window functions are not allowed in " + where)
-                    .withPosition(f.position());
-        }
-        var w = f.over();
-        if (w.name() != null || w.refName() != null) {
-            throw Errors.featureNotSupported("named windows").withPosition(f.position());
-        }
-        if (w.frame() != null) {
-            throw Errors.featureNotSupported("window frame clauses").withPosition(f.position());
-        }
-        if (f.distinct()) {
-            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "DISTINCT is not implemented for window functions")
-                    .withPosition(f.position());
-        }
-        if (f.filter() != null || !f.orderBy().isEmpty()) {
-            throw Errors.featureNotSupported("FILTER or ORDER BY in window function calls").withPosition(f.position());
-        }
-        List<BoundQuery.Window> saved = windows;
-        windows = null;
-        BoundQuery.Window bound;
-        try {
-            List<BoundExpr> partition = bindAll(w.partitionBy());
-            List<BoundExpr> order = new ArrayList<>();
-            List<BoundQuery.SortKey> keys = new ArrayList<>();
-            for (io.tuskdb.sql.parser.ast.SortItem item : w.orderBy()) {
-                if (item.direction() == io.tuskdb.sql.parser.ast.SortItem.Direction.USING) {
-                    throw Errors.featureNotSupported("ORDER BY ... USING");
-                }
-                boolean desc = item.direction() == io.tuskdb.sql.parser.ast.SortItem.Direction.DESC;
-                boolean nullsFirst = item.nulls() == io.tuskdb.sql.parser.ast.SortItem.Nulls.DEFAULT ? desc
-                        : item.nulls() == io.tuskdb.sql.parser.ast.SortItem.Nulls.FIRST;
-                keys.add(new BoundQuery.SortKey(order.size(), desc, nullsFirst));
-                order.add(resolveUnknown(bind(item.expr())));
-            }
-            switch (name) {
-                case "row_number", "rank", "dense_rank" -> {
-                    if (!f.args().isEmpty() || f.star()) {
-                        throw TypeResolver.undefinedFunction(name, types(bindAll(f.args())), f.position());
-                    }
-                    BoundQuery.WindowKind kind = BoundQuery.WindowKind.valueOf(name.toUpperCase());
-                    bound = new BoundQuery.Window(kind, null, List.of(), partition, order, keys,
-                            PgType.INT8);
-                }
-                default -> {
-                    if (!isBuiltinName(f.name()) || Builtins.aggregates(name).isEmpty()) {
-                        if (!Builtins.functions(name).isEmpty()) {
-                            throw new PgException(SqlState.WRONG_OBJECT_TYPE, "OVER specified, but " + name
-                                    + " is not a window function nor an aggregate function").withPosition(f.position());
-                        }
-                        throw TypeResolver.undefinedFunction(name, types(bindAll(f.args())), f.position());
-                    }
-                    List<BoundExpr> args = f.star() ? List.of() : bindAll(f.args());
-                    AggregateFunction fn = TypeResolver.resolveAggregate(name, types(args), f.position());
-                    List<BoundExpr> coerced = new ArrayList<>();
-                    for (int i = 0; i < args.size(); i++) {
-                        coerced.add(coerceOrFail(args.get(i), fn.argumentTypes().get(i), -1, CastContext.IMPLICIT,
-                                f.args().get(i).position()));
-                    }
-                    bound = new BoundQuery.Window(BoundQuery.WindowKind.AGGREGATE, fn, coerced, partition, order, keys,
-                            fn.returnType());
-                }
-            }
-        } finally {
-            windows = saved;
-        }
-        int idx = windows.indexOf(bound);
-        if (idx < 0) {
-            idx = windows.size();
-            windows.add(bound);
-        }
-        return new BoundExpr.Column(windowBase + idx, bound.type(), -1, name, 0, 0);
     }
 
     private BoundExpr bindAggregate(Expr.FuncCall f) {

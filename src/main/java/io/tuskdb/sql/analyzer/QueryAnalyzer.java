@@ -70,38 +70,6 @@ final class QueryAnalyzer {
         return wrap(q, select.orderBy(), select.limit(), select.offset());
     }
 
-    private static boolean isSeriesCall(Expr e) {
-        return e instanceof Expr.FuncCall f && f.over() == null && f.name().get(f.name().size() - 1)
-                .equals("generate_series") && (f.name().size() == 1 || f.name().get(0).equals("pg_catalog"));
-    }
-
-    /** generate_series arguments: integers or numerics, coerced to one type. */
-    private static BoundQuery.SetReturning seriesArgs(Expr.FuncCall call, ExprAnalyzer ea) {
-        List<BoundExpr> args = ea.bindAll(call.args());
-        List<PgType> types = ExprAnalyzer.types(args);
-        if (args.size() < 2 || args.size() > 3) {
-            throw TypeResolver.undefinedFunction("generate_series", types, call.position());
-        }
-        PgType t = PgType.INT4;
-        for (PgType a : types) {
-            if (a == PgType.INT8 && t == PgType.INT4) {
-                t = PgType.INT8;
-            } else if (a == PgType.NUMERIC) {
-                t = PgType.NUMERIC;
-            } else if (a != PgType.INT4 && a != PgType.INT2 && a != PgType.INT8 && a != PgType.UNKNOWN) {
-                if (a == PgType.TIMESTAMP || a == PgType.TIMESTAMPTZ) {
-                    throw Errors.featureNotSupported("generate_series over timestamps").withPosition(call.position());
-                }
-                throw TypeResolver.undefinedFunction("generate_series", types, call.position());
-            }
-        }
-        List<BoundExpr> coerced = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            coerced.add(ea.coerceOrFail(args.get(i), t, -1, CastContext.IMPLICIT, call.args().get(i).position()));
-        }
-        return new BoundQuery.SetReturning(coerced, t);
-    }
-
     /** SELECT ... FOR UPDATE/SHARE over one table: its scan locks each row it returns (the strongest mode asked). */
     private BoundQuery locked(BoundQuery.Select q, List<io.tuskdb.sql.parser.ast.LockingClause> clauses) {
         String what = clauses.get(0).strength() == io.tuskdb.sql.parser.ast.LockingClause.Strength.UPDATE ? "FOR UPDATE"
@@ -296,7 +264,7 @@ final class QueryAnalyzer {
                 }
             } else {
                 targetAst.add(item.expr());
-                names.add(item.alias() != null ? item.alias() : columnName(item.expr()));
+                names.add(item.alias() != null ? item.alias() : ColumnNames.of(item.expr()));
             }
         }
         plain.windows = new ArrayList<>();
@@ -304,9 +272,9 @@ final class QueryAnalyzer {
         List<BoundQuery.SetReturning> srfs = new ArrayList<>();
         List<BoundExpr> plainTargets = new ArrayList<>();
         for (Expr t : targetAst) {
-            if (isSeriesCall(t)) {
+            if (SetReturningFunctions.isSeriesCall(t)) {
                 Expr.FuncCall call = (Expr.FuncCall) t;
-                BoundQuery.SetReturning srf = seriesArgs(call, plain);
+                BoundQuery.SetReturning srf = SetReturningFunctions.seriesArgs(call, plain);
                 plainTargets.add(new BoundExpr.Column(plain.windowBase + srfs.size(), srf.type(), -1,
                         "generate_series", 0, 0));
                 srfs.add(srf);
@@ -590,51 +558,12 @@ final class QueryAnalyzer {
                 cols.forEach(c -> star.add(new Scope.StarColumn(c.name(), c)));
                 yield new BoundQuery.SubqueryRef(q, s.alias().name(), offset);
             }
-            case FromItem.FunctionRef f -> series(f, scope, offset, star);
+            case FromItem.FunctionRef f -> SetReturningFunctions.inFrom(actx, parent, f, scope, offset, star);
             case FromItem.JoinRef j -> join(j, scope, offset, star);
         };
     }
 
-    /** generate_series over integers or numerics, the one set-returning function TuskDB has (in FROM only). */
-    private BoundQuery.From series(FromItem.FunctionRef f, Scope scope, int offset, List<Scope.StarColumn> star) {
-        if (!(f.function() instanceof Expr.FuncCall call) || f.lateral() || f.withOrdinality()
-                || !call.name().get(call.name().size() - 1).equals("generate_series")
-                || (call.name().size() > 1 && !call.name().get(0).equals("pg_catalog"))) {
-            throw Errors.featureNotSupported("functions in FROM other than generate_series").withPosition(f.position());
-        }
-        ExprAnalyzer ea = new ExprAnalyzer(actx, new Scope(parent));
-        ea.aggregatesForbiddenIn = "functions in FROM";
-        List<BoundExpr> args = ea.bindAll(call.args());
-        List<PgType> types = ExprAnalyzer.types(args);
-        if (args.size() < 2 || args.size() > 3) {
-            throw TypeResolver.undefinedFunction("generate_series", types, call.position());
-        }
-        PgType t = PgType.INT4;
-        for (PgType a : types) {
-            if (a == PgType.INT8 && t == PgType.INT4) {
-                t = PgType.INT8;
-            } else if (a == PgType.NUMERIC) {
-                t = PgType.NUMERIC;
-            } else if (a != PgType.INT4 && a != PgType.INT2 && a != PgType.INT8 && a != PgType.UNKNOWN) {
-                if (a == PgType.TIMESTAMP || a == PgType.TIMESTAMPTZ) {
-                    throw Errors.featureNotSupported("generate_series over timestamps").withPosition(call.position());
-                }
-                throw TypeResolver.undefinedFunction("generate_series", types, call.position());
-            }
-        }
-        List<BoundExpr> coerced = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            coerced.add(ea.coerceOrFail(args.get(i), t, -1, CastContext.IMPLICIT, call.args().get(i).position()));
-        }
-        String alias = f.alias() != null ? f.alias().name() : "generate_series";
-        String column = f.alias() != null && !f.alias().columns().isEmpty() ? f.alias().columns().get(0) : alias;
-        BoundExpr.Column col = new BoundExpr.Column(offset, t, -1, column, 0, 0);
-        addEntry(scope, new Scope.Entry(alias, null, List.of(col)), f.position());
-        star.add(new Scope.StarColumn(column, col));
-        return new BoundQuery.SeriesRef(coerced, t, alias, offset);
-    }
-
-    private static void addEntry(Scope scope, Scope.Entry entry, int position) {
+    static void addEntry(Scope scope, Scope.Entry entry, int position) {
         if (scope.entry(entry.alias()) != null) {
             throw new PgException(SqlState.DUPLICATE_ALIAS, "table name \"" + entry.alias()
                     + "\" specified more than once").withPosition(position);
@@ -723,64 +652,4 @@ final class QueryAnalyzer {
         return found;
     }
 
-    // ---- result column names (parse_target.c FigureColname) ----
-
-    static String columnName(Expr e) {
-        String n = figure(e);
-        return n == null ? "?column?" : n;
-    }
-
-    private static String figure(Expr e) {
-        return switch (e) {
-            case Expr.ColumnRef r -> r.names().isEmpty() ? null : r.names().get(r.names().size() - 1);
-            case Expr.FuncCall f -> f.name().get(f.name().size() - 1);
-            case Expr.Cast c -> strong(c.expr()) ? figure(c.expr()) : typeLabel(c.type());
-            case Expr.TypedLiteral t -> typeLabel(t.type());
-            case Expr.Case c -> "case";
-            case Expr.Coalesce c -> "coalesce";
-            case Expr.NullIf n -> "nullif";
-            case Expr.Greatest g -> "greatest";
-            case Expr.Least l -> "least";
-            case Expr.Exists x -> "exists";
-            case Expr.ArraySubquery a -> "array";
-            case Expr.ArrayExpr a -> "array";
-            case Expr.RowExpr r -> "row";
-            case Expr.ScalarSubquery s -> s.query().body() instanceof QueryBody.SimpleSelect ss && !ss.targets().isEmpty()
-                    ? (ss.targets().get(0).alias() != null ? ss.targets().get(0).alias() : figure(ss.targets().get(0).expr()))
-                    : null;
-            case Expr.Collate c -> figure(c.expr());
-            case Expr.SpecialValue s -> switch (s.kind()) {
-                case USER -> "current_user";
-                default -> s.kind().name().toLowerCase();
-            };
-            case Expr.Grouping g -> "grouping";
-            default -> null;
-        };
-    }
-
-    /** Whether the inner expression's name beats a cast's type name (FigureColnameInternal strength 2). */
-    private static boolean strong(Expr e) {
-        return switch (e) {
-            case Expr.ColumnRef r -> true;
-            case Expr.FuncCall f -> true;
-            case Expr.Case c -> true;
-            case Expr.Coalesce c -> true;
-            case Expr.NullIf n -> true;
-            case Expr.Greatest g -> true;
-            case Expr.Least l -> true;
-            case Expr.Exists x -> true;
-            case Expr.SpecialValue s -> true;
-            case Expr.ScalarSubquery s -> figure(s) != null;
-            case Expr.Cast c -> strong(c.expr());
-            default -> false;
-        };
-    }
-
-    private static String typeLabel(io.tuskdb.sql.parser.ast.TypeName t) {
-        String n = t.name();
-        return switch (n) {
-            case "bpchar" -> t.isSystemTypeName() ? "bpchar" : n;
-            default -> n;
-        };
-    }
 }

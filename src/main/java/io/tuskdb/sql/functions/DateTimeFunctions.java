@@ -41,7 +41,8 @@ import static io.tuskdb.types.PgType.TIMESTAMPTZ;
 
 /**
  * now() and friends, EXTRACT (numeric, PostgreSQL 14+) and date_part (float8), date_trunc, timezone() (AT TIME
- * ZONE), isfinite, justify_*, make_date, to_timestamp (timestamp.c, date.c).
+ * ZONE), isfinite, justify_*, make_date, to_timestamp, to_char, to_date, to_number (timestamp.c, date.c,
+ * formatting.c).
  */
 final class DateTimeFunctions {
     private DateTimeFunctions() {
@@ -95,6 +96,9 @@ final class DateTimeFunctions {
                 (c, a) -> justifyInterval((Interval) a[0]), INTERVAL);
         r.fn("make_date", DATE, IMMUTABLE, (c, a) -> makeDate((Integer) a[0], (Integer) a[1], (Integer) a[2]), INT4, INT4, INT4);
         r.fn("to_timestamp", TIMESTAMPTZ, IMMUTABLE, (c, a) -> toTimestamp((Double) a[0]), FLOAT8);
+        r.fn("to_timestamp", TIMESTAMPTZ, STABLE,
+                (c, a) -> FromChar.toTimestamp((String) a[0], (String) a[1], AnyText.settings(c).timeZone()), TEXT, TEXT);
+        r.fn("to_date", DATE, STABLE, (c, a) -> FromChar.toDate((String) a[0], (String) a[1]), TEXT, TEXT);
         r.fn("to_char", TEXT, STABLE, (c, a) -> toChar((LocalDateTime) a[0], (String) a[1]), TIMESTAMP, TEXT);
         r.fn("to_char", TEXT, STABLE, (c, a) -> toChar((Instant) a[0], (String) a[1], AnyText.settings(c).timeZone()), TIMESTAMPTZ, TEXT);
         r.fn("to_char", TEXT, STABLE, (c, a) -> ToChar.format(ToChar.of((Interval) a[0]), (String) a[1], true), INTERVAL, TEXT);

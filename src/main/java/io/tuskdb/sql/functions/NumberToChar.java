@@ -56,15 +56,7 @@ final class NumberToChar {
             }
             char c = format.charAt(i);
             if (c == '"') {
-                i++;
-                while (i < format.length() && format.charAt(i) != '"') {
-                    if (format.charAt(i) == '\\' && i + 1 < format.length()) {
-                        i++;
-                    }
-                    nodes.add(new Node(null, String.valueOf(format.charAt(i))));
-                    i++;
-                }
-                i++;
+                i = ToChar.quoted(format, i, ch -> nodes.add(new Node(null, String.valueOf((char) ch))));
                 continue;
             }
             if (c == '\\' && i + 1 < format.length() && format.charAt(i + 1) == '"') {

@@ -64,15 +64,7 @@ final class ToChar {
         while (i < n) {
             char c = template.charAt(i);
             if (c == '"') {
-                i++;
-                while (i < n && template.charAt(i) != '"') {
-                    if (template.charAt(i) == '\\' && i + 1 < n) {
-                        i++;
-                    }
-                    out.append(template.charAt(i));
-                    i++;
-                }
-                i++;
+                i = quoted(template, i, ch -> out.append((char) ch));
                 continue;
             }
             if (c == '\\' && i + 1 < n && template.charAt(i + 1) == '"') {
@@ -108,6 +100,22 @@ final class ToChar {
             appendKeyword(out, keyword, written, f, fill, suffix, interval);
         }
         return out.toString();
+    }
+
+    /**
+     * Passes the characters of a "quoted" run (starting at the opening quote, a backslash escaping the next
+     * character) to {@code sink}; returns the index after the closing quote. Shared by every template parser.
+     */
+    static int quoted(String template, int i, java.util.function.IntConsumer sink) {
+        i++;
+        while (i < template.length() && template.charAt(i) != '"') {
+            if (template.charAt(i) == '\\' && i + 1 < template.length()) {
+                i++;
+            }
+            sink.accept(template.charAt(i));
+            i++;
+        }
+        return i + 1;
     }
 
     private static String match(String template, int at) {

@@ -4,7 +4,7 @@
  * resolves against; each family registers itself from its own class: ArithmeticOperators (with NumericOps and
  * BigMath for numeric's scales and transcendental functions), ComparisonOperators, TextOperators (LikeMatcher),
  * RegexFunctions, DateTimeOperators, StringFunctions, EncodingFunctions, MathFunctions, DateTimeFunctions (ToChar,
- * NumberToChar), SystemFunctions and Aggregates. Values follow {@link io.tuskdb.types.PgType}'s representation.
+ * NumberToChar, FromChar), SystemFunctions and Aggregates. Values follow {@link io.tuskdb.types.PgType}'s representation.
  * Depends on {@code types}, {@code error}, {@code session.ServerVersion} and the {@code sql.ExecutionContext}
  * interface only.
  */

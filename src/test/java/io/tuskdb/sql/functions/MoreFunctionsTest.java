@@ -179,4 +179,21 @@ class MoreFunctionsTest {
         assertThatThrownBy(() -> call("to_number", TEXT, "abc", TEXT, "999.99")).isInstanceOfSatisfying(PgException.class,
                 e -> assertThat(e.sqlState().code()).isEqualTo("22P02"));
     }
+
+    @Test
+    void toDateAndToTimestamp() {
+        assertThat(call("to_date", TEXT, "24-01-02", TEXT, "YY-MM-DD")).isEqualTo("2024-01-02");
+        assertThat(call("to_date", TEXT, "2024 002", TEXT, "YYYY DDD")).isEqualTo("2024-01-02");
+        assertThat(call("to_date", TEXT, "2024/1/2", TEXT, "YYYY-MM-DD")).isEqualTo("2024-01-02");
+        assertThat(call("to_timestamp", TEXT, "2024-01-02 01:14:15 PM", TEXT, "YYYY-MM-DD HH12:MI:SS AM"))
+                .isEqualTo("2024-01-02 13:14:15+00");
+        assertThat(call("to_timestamp", TEXT, "2024-01-02 10:20 +05:30", TEXT, "YYYY-MM-DD HH24:MI TZH:TZM"))
+                .isEqualTo("2024-01-02 04:50:00+00");
+        assertThatThrownBy(() -> call("to_date", TEXT, "2024-13-02", TEXT, "YYYY-MM-DD")).isInstanceOfSatisfying(
+                PgException.class, e -> assertThat(e.getMessage()).isEqualTo("date/time field value out of range: \"2024-13-02\""));
+        assertThatThrownBy(() -> call("to_date", TEXT, "abc", TEXT, "YYYY-MM-DD")).isInstanceOfSatisfying(
+                PgException.class, e -> assertThat(e.getMessage()).isEqualTo("invalid value \"abc\" for \"YYYY\""));
+        assertThatThrownBy(() -> call("to_date", TEXT, "2024", TEXT, "IYYY")).isInstanceOfSatisfying(
+                PgException.class, e -> assertThat(e.sqlState().code()).isEqualTo("0A000"));
+    }
 }
