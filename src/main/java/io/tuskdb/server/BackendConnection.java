@@ -16,7 +16,6 @@ import io.tuskdb.session.settings.SessionSettings;
 
 import javax.net.ssl.SSLSocket;
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,11 +35,14 @@ import java.util.Optional;
  */
 final class BackendConnection implements Runnable {
     private static final System.Logger LOG = System.getLogger(BackendConnection.class.getName());
+    /** PostgreSQL's authentication_timeout default. */
+    private static final int AUTHENTICATION_TIMEOUT_MILLIS = 60_000;
     private final Postmaster postmaster;
     private final Socket rawSocket;
     private Socket socket;
     private boolean ssl;
     private FrontendDecoder decoder;
+    private BufferedInputStream bufferedInput;
     private BackendWriter writer;
     private volatile ConnectionState state = ConnectionState.STARTUP;
     private boolean counted;
@@ -88,6 +90,8 @@ final class BackendConnection implements Runnable {
         try {
             rawSocket.setTcpNoDelay(true);
             rawSocket.setKeepAlive(true);
+            // authentication_timeout: a client that does not finish start-up in time is dropped quietly
+            rawSocket.setSoTimeout(AUTHENTICATION_TIMEOUT_MILLIS);
             streams(rawSocket.getInputStream(), rawSocket.getOutputStream());
             FrontendMessage.StartupMessage startup = negotiate();
             if (startup == null) {
@@ -98,6 +102,8 @@ final class BackendConnection implements Runnable {
             if (session == null) {
                 return;
             }
+            socket.setSoTimeout(0);
+            rawSocket.setSoTimeout(0);
             state = ConnectionState.READY;
             new CommandLoop(session, decoder, writer, this).run();
         } catch (PgException e) {
@@ -127,7 +133,8 @@ final class BackendConnection implements Runnable {
     }
 
     private void streams(InputStream in, OutputStream out) {
-        decoder = new FrontendDecoder(new BufferedInputStream(in, 16 * 1024));
+        bufferedInput = new BufferedInputStream(in, 16 * 1024);
+        decoder = new FrontendDecoder(bufferedInput);
         writer = new BackendWriter(out);
     }
 
@@ -141,11 +148,19 @@ final class BackendConnection implements Runnable {
                 }
                 case FrontendMessage.SslRequest r -> {
                     if (postmaster.config().sslContext() != null && !ssl) {
+                        if (bufferedInput.available() > 0) {
+                            // bytes sent before the handshake could be injected by a man in the middle
+                            // (CVE-2021-23214): PostgreSQL refuses them
+                            throw fatal(SqlState.PROTOCOL_VIOLATION, "received unencrypted data after SSL request")
+                                    .withDetail("This could be either a client-software bug or evidence of an "
+                                            + "attempted man-in-the-middle attack.");
+                        }
                         writer.writeRawByte('S');
                         SSLSocket tls = (SSLSocket) postmaster.config().sslContext().getSocketFactory()
                                 .createSocket(rawSocket, rawSocket.getInetAddress().getHostAddress(),
                                         rawSocket.getPort(), true);
                         tls.setUseClientMode(false);
+                        tls.setSoTimeout(AUTHENTICATION_TIMEOUT_MILLIS);
                         tls.startHandshake();
                         socket = tls;
                         ssl = true;
@@ -191,7 +206,10 @@ final class BackendConnection implements Runnable {
         if (database == null || database.isEmpty()) {
             database = user;
         }
-        params.remove("replication");
+        String replication = params.remove("replication");
+        if (replication != null && !List.of("false", "0", "off", "no").contains(replication.toLowerCase())) {
+            throw fatal(SqlState.FEATURE_NOT_SUPPORTED, "replication connections are not supported");
+        }
         String options = params.remove("options");
 
         if (startup.minorVersion() > 0 || !unrecognizedProtocolOptions.isEmpty()) {
@@ -286,15 +304,5 @@ final class BackendConnection implements Runnable {
 
     static PgException fatal(SqlState state, String message) {
         return new PgException(state, Severity.FATAL, message, null, null, 0, null, null, null, null, null);
-    }
-
-    /** The socket the session talks over (TLS-wrapped after SSLRequest). */
-    Socket socket() {
-        return socket;
-    }
-
-    /** Read errors after EOFException are normal ends; exposed for the command loop. */
-    static boolean isEndOfStream(IOException e) {
-        return e instanceof EOFException;
     }
 }

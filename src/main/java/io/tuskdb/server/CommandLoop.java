@@ -17,7 +17,6 @@ import io.tuskdb.sql.ParsedStatement;
 import io.tuskdb.sql.PreparedPlan;
 import io.tuskdb.sql.ResultColumn;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -82,8 +81,10 @@ final class CommandLoop {
             boolean fatal;
             try {
                 fatal = dispatch(message);
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+            } catch (UncheckedIOException | IOException e) {
+                // the client went away, or a terminate closed our input while we waited inside COPY IN
+                endOfInput();
+                return;
             }
             if (fatal) {
                 return;
@@ -425,9 +426,5 @@ final class CommandLoop {
         } catch (IOException | RuntimeException ignored) {
             // the client is gone
         }
-    }
-
-    static boolean isEof(IOException e) {
-        return e instanceof EOFException;
     }
 }

@@ -52,6 +52,11 @@ public final class Postmaster {
      * by PostgreSQL's parameter name. Takes effect for sessions started afterwards.
      */
     public void setServerDefaults(Map<String, String> defaults) {
+        try {
+            new io.tuskdb.session.settings.SessionSettings(defaults); // every name and value must be valid
+        } catch (io.tuskdb.error.PgException e) {
+            throw new IllegalArgumentException("invalid server default: " + e.getMessage(), e);
+        }
         this.serverDefaults = Map.copyOf(defaults);
     }
 

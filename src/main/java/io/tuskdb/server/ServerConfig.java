@@ -17,6 +17,12 @@ import java.util.List;
 public record ServerConfig(List<String> listenAddresses, int port, int maxConnections, List<HbaRule> hbaRules,
                            SSLContext sslContext, Duration smartShutdownTimeout) {
     public ServerConfig {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " is outside 0..65535");
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("max_connections must be at least 1");
+        }
         listenAddresses = List.copyOf(listenAddresses);
         hbaRules = List.copyOf(hbaRules);
         if (smartShutdownTimeout == null) {

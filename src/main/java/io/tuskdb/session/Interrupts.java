@@ -76,9 +76,9 @@ public final class Interrupts {
             pending = reason;
         }
         wake();
-        if (!statementRunning) {
-            idleWakeup.run();
-        }
+        // Also wakes a session blocked reading from its client (idle, or inside COPY FROM STDIN); a running
+        // statement finds the flag at its next check, and the closed input then ends the session.
+        idleWakeup.run();
     }
 
     /** CHECK_FOR_INTERRUPTS. */

@@ -26,9 +26,9 @@ import java.util.Map;
 
 /**
  * One connection's state, PostgreSQL's backend-local state: who is connected to which database, the settings,
- * the transaction block (PostgreSQL's xact.c state machine, see {@link TransactionState}), prepared statements and
- * portals, and the interrupt flag. The SQL engine sees it as its {@link ExecutionContext}; the protocol drives it
- * statement by statement. Used by its session thread only, except {@link #interrupts()}.
+ * the transaction block ({@link TransactionBlock}), prepared statements and portals, and the interrupt flag. The SQL
+ * engine sees it as its {@link ExecutionContext}; the protocol drives it statement by statement. Used by its
+ * session thread only, except {@link #interrupts()} and the pg_stat_activity accessors.
  */
 public final class Session implements ExecutionContext {
     private final Cluster cluster;
@@ -43,22 +43,17 @@ public final class Session implements ExecutionContext {
     private NoticeSink noticeSink = n -> {
     };
 
-    private TransactionState state = TransactionState.IDLE;
-    private Transaction transaction;
-    private Instant transactionStart;
+    private final TransactionBlock block;
     private Instant statementStart;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Map<String, Portal> portals = new HashMap<>();
     private Portal activePortal;
     private boolean implicitBlock;
-    /** Savepoint names, oldest first; each matches one save point of the storage transaction. */
-    private final List<String> savepoints = new ArrayList<>();
 
     private FormatSettings formatSettings;
     private long statementTimeoutMillis;
     private long idleInTransactionTimeoutMillis;
     private long idleSessionTimeoutMillis;
-    private long lockTimeoutMillis;
     private volatile String applicationName = "";
     private int clientMinMessagesRank;
     private volatile String currentQuery = "";
@@ -76,6 +71,8 @@ public final class Session implements ExecutionContext {
         this.directory = directory;
         settings.setAtStartup("is_superuser", role.superuser() ? "on" : "off", true);
         settings.setAtStartup("session_authorization", role.name(), true);
+        this.block = new TransactionBlock(cluster.transactions(), settings, interrupts, this::notice,
+                this::closePortalsExceptActive);
         settings.onChange(this::settingsChanged);
         settingsChanged();
     }
@@ -93,7 +90,7 @@ public final class Session implements ExecutionContext {
     }
 
     public TransactionState transactionState() {
-        return state;
+        return block.state();
     }
 
     public RoleDescriptor role() {
@@ -113,7 +110,7 @@ public final class Session implements ExecutionContext {
         if (running) {
             return "active";
         }
-        return switch (state) {
+        return switch (block.state()) {
             case IDLE, IMPLICIT -> "idle";
             case BLOCK -> "idle in transaction";
             case FAILED -> "idle in transaction (aborted)";
@@ -130,7 +127,7 @@ public final class Session implements ExecutionContext {
     }
 
     public Instant transactionStartOrNull() {
-        return transactionStart;
+        return block.startOrNull();
     }
 
     /** application_name, safe to read from other threads (pg_stat_activity). */
@@ -150,15 +147,15 @@ public final class Session implements ExecutionContext {
      * is open), a fresh snapshot for READ COMMITTED unless a suspended portal resumes, statement_timeout armed.
      */
     public void beginStatement(ParsedStatement statement, String queryText, boolean freshSnapshot) {
-        if (state == TransactionState.FAILED && !statement.isTransactionExit()) {
+        if (block.state() == TransactionState.FAILED && !statement.isTransactionExit()) {
             throw Errors.inFailedTransaction();
         }
         statementStart = Instant.now();
         queryStart = statementStart;
         currentQuery = queryText;
-        ensureTransaction();
-        if (transaction != null && freshSnapshot) {
-            transaction.startStatement();
+        block.ensureOpen();
+        if (block.transaction() != null && freshSnapshot) {
+            block.transaction().startStatement();
         }
         running = true;
         interrupts.statementStarted(statementTimeoutMillis);
@@ -174,7 +171,7 @@ public final class Session implements ExecutionContext {
 
     @Override
     public boolean inTransactionBlock() {
-        return state == TransactionState.BLOCK || state == TransactionState.FAILED || implicitBlock;
+        return block.state() == TransactionState.BLOCK || block.state() == TransactionState.FAILED || implicitBlock;
     }
 
     @Override
@@ -200,45 +197,27 @@ public final class Session implements ExecutionContext {
      */
     public void endStatement(boolean endOfImplicitBlock) {
         statementDone();
-        if (endOfImplicitBlock && state == TransactionState.IMPLICIT) {
-            commitImplicit();
+        if (endOfImplicitBlock) {
+            block.commitImplicit();
         }
     }
 
     /** The statement failed: an implicit transaction rolls back, an explicit block becomes failed. */
     public void abortStatement() {
         statementDone();
-        switch (state) {
-            case IDLE, FAILED -> {
-            }
-            case IMPLICIT -> endTransaction(false, TransactionState.IDLE);
-            case BLOCK -> {
-                if (savepoints.isEmpty()) {
-                    endTransaction(false, TransactionState.FAILED);
-                } else {
-                    // ROLLBACK TO SAVEPOINT may still revive the block: keep the storage transaction (and its
-                    // locks), as PostgreSQL keeps the outer transaction when a subtransaction aborts.
-                    state = TransactionState.FAILED;
-                    closePortalsExceptActive();
-                }
-            }
-        }
+        block.abort();
     }
 
     /** Sync: the extended-protocol batch's implicit transaction commits. */
     public void sync() {
-        if (state == TransactionState.IMPLICIT) {
-            commitImplicit();
-        }
+        block.commitImplicit();
     }
 
     /** The connection ends: whatever is open rolls back. */
     public void close() {
         statementDone();
         interrupts.cancelIdleTimer();
-        if (transaction != null || state != TransactionState.IDLE) {
-            endTransaction(false, TransactionState.IDLE);
-        }
+        block.close();
         for (Portal p : portals.values()) {
             closeQuietly(p);
         }
@@ -256,59 +235,6 @@ public final class Session implements ExecutionContext {
         interrupts.statementFinished();
     }
 
-    private void commitImplicit() {
-        try {
-            endTransaction(true, TransactionState.IDLE);
-        } catch (RuntimeException e) {
-            endTransaction(false, TransactionState.IDLE);
-            throw e;
-        }
-    }
-
-    private void ensureTransaction() {
-        if (state == TransactionState.IDLE) {
-            transaction = cluster.transactions().begin(defaultIsolation(),
-                    "on".equals(settings.value("default_transaction_read_only")));
-            configure(transaction);
-            transactionStart = Instant.now();
-            state = TransactionState.IMPLICIT;
-        }
-    }
-
-    /**
-     * Ends the open transaction. A commit failure leaves the transaction rolled back and rethrows. Portals other
-     * than the running one close with it; settings keep or undo their transaction's changes.
-     */
-    private void endTransaction(boolean commit, TransactionState next) {
-        Transaction tx = transaction;
-        transaction = null;
-        transactionStart = next == TransactionState.FAILED ? transactionStart : null;
-        state = next;
-        savepoints.clear();
-        closePortalsExceptActive();
-        if (tx == null) {
-            if (commit) {
-                settings.commit();
-            } else {
-                settings.rollback();
-            }
-            return;
-        }
-        if (commit) {
-            try {
-                tx.commit();
-            } catch (RuntimeException e) {
-                tx.rollback();
-                settings.rollback();
-                throw e;
-            }
-            settings.commit();
-        } else {
-            tx.rollback();
-            settings.rollback();
-        }
-    }
-
     private void closePortalsExceptActive() {
         List<Portal> open = new ArrayList<>(portals.values());
         portals.values().removeIf(p -> p != activePortal);
@@ -319,32 +245,12 @@ public final class Session implements ExecutionContext {
         }
     }
 
-    /** What the storage transaction takes from the session: lock_timeout, synchronous_commit, interrupts. */
-    private void configure(Transaction tx) {
-        tx.setInterruptCheck(interrupts::check);
-        tx.setLockTimeout(lockTimeoutMillis);
-        tx.setSynchronousCommit(!"off".equals(settings.value("synchronous_commit")));
-    }
-
     private static void closeQuietly(Portal p) {
         try {
             p.close();
         } catch (RuntimeException ignored) {
             // an execution that fails to close must not keep the transaction from ending
         }
-    }
-
-    private IsolationLevel defaultIsolation() {
-        return isolation(settings.value("default_transaction_isolation"));
-    }
-
-    private static IsolationLevel isolation(String value) {
-        for (IsolationLevel level : IsolationLevel.values()) {
-            if (level.settingValue().equals(value)) {
-                return level;
-            }
-        }
-        return IsolationLevel.READ_COMMITTED;
     }
 
     // ---------------------------------------------------------------- prepared statements and portals
@@ -364,12 +270,12 @@ public final class Session implements ExecutionContext {
             prepared = new PreparedStatement(name, sql, null);
         } else {
             ParsedStatement statement = parsed.get(0);
-            if (state == TransactionState.FAILED && !statement.isTransactionExit()) {
+            if (block.state() == TransactionState.FAILED && !statement.isTransactionExit()) {
                 throw Errors.inFailedTransaction();
             }
-            ensureTransaction();
-            if (transaction != null) {
-                transaction.startStatement();
+            block.ensureOpen();
+            if (block.transaction() != null) {
+                block.transaction().startStatement();
             }
             prepared = new PreparedStatement(name, sql, engine.prepare(statement, parameterTypes, this));
         }
@@ -393,7 +299,7 @@ public final class Session implements ExecutionContext {
 
     /** Bind: a named portal must be new; the unnamed one is replaced. */
     public Portal bind(String portalName, PreparedStatement statement, Object[] parameters, short[] resultFormats) {
-        if (state == TransactionState.FAILED && (statement.isEmpty() || !statement.plan().statement()
+        if (block.state() == TransactionState.FAILED && (statement.isEmpty() || !statement.plan().statement()
                 .isTransactionExit())) {
             throw Errors.inFailedTransaction();
         }
@@ -404,7 +310,7 @@ public final class Session implements ExecutionContext {
             }
             closeQuietly(existing);
         }
-        ensureTransaction();
+        block.ensureOpen();
         Portal portal = new Portal(portalName, statement, parameters, resultFormats);
         portals.put(portalName, portal);
         return portal;
@@ -433,7 +339,7 @@ public final class Session implements ExecutionContext {
 
     /** Called when the session starts waiting for the client (ReadyForQuery sent). */
     public void idle() {
-        boolean inBlock = state == TransactionState.BLOCK || state == TransactionState.FAILED;
+        boolean inBlock = block.state() == TransactionState.BLOCK || block.state() == TransactionState.FAILED;
         interrupts.idle(inBlock, inBlock ? idleInTransactionTimeoutMillis : idleSessionTimeoutMillis);
     }
 
@@ -448,10 +354,7 @@ public final class Session implements ExecutionContext {
         statementTimeoutMillis = DurationSetting.millis(settings.value("statement_timeout"));
         idleInTransactionTimeoutMillis = DurationSetting.millis(settings.value("idle_in_transaction_session_timeout"));
         idleSessionTimeoutMillis = DurationSetting.millis(settings.value("idle_session_timeout"));
-        lockTimeoutMillis = DurationSetting.millis(settings.value("lock_timeout"));
-        if (transaction != null) {
-            configure(transaction);
-        }
+        block.setLockTimeout(DurationSetting.millis(settings.value("lock_timeout")));
         applicationName = settings.value("application_name");
         clientMinMessagesRank = messageRank(settings.value("client_min_messages"));
     }
@@ -468,79 +371,25 @@ public final class Session implements ExecutionContext {
 
     @Override
     public String setting(String name) {
-        switch (name.toLowerCase(java.util.Locale.ROOT)) {
-            case "transaction_isolation" -> {
-                return transaction != null ? transaction.isolationLevel().settingValue()
-                        : settings.value("default_transaction_isolation");
-            }
-            case "transaction_read_only" -> {
-                boolean ro = transaction != null ? transaction.readOnly()
-                        : "on".equals(settings.value("default_transaction_read_only"));
-                return ro ? "on" : "off";
-            }
-            default -> {
-                return settings.get(name);
-            }
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (lower.equals("transaction_isolation") || lower.equals("transaction_read_only")) {
+            return block.characteristic(lower);
         }
+        return settings.get(name);
     }
 
     @Override
     public void setSetting(String name, String value, boolean local) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         if (lower.equals("transaction_isolation") || lower.equals("transaction_read_only")) {
-            setTransactionCharacteristic(lower, value);
+            block.setCharacteristic(lower, value);
             return;
         }
-        if (local && state != TransactionState.BLOCK) {
+        if (local && block.state() != TransactionState.BLOCK) {
             notice(new PgException(SqlState.NO_ACTIVE_SQL_TRANSACTION, Severity.WARNING,
                     "SET LOCAL can only be used in transaction blocks", null, null, 0, null, null, null, null, null));
         }
         settings.set(name, value, local, role.superuser());
-    }
-
-    /** SET TRANSACTION ISOLATION LEVEL / READ ONLY: replaces the still unused transaction with a new one. */
-    private void setTransactionCharacteristic(String name, String value) {
-        if (state != TransactionState.BLOCK) {
-            // Outside a block it would only describe the implicit transaction of this very statement (PG is
-            // silent for SET transaction_isolation; SET TRANSACTION's warning is the parser's to give).
-            return;
-        }
-        IsolationLevel level = transaction.isolationLevel();
-        boolean readOnly = transaction.readOnly();
-        if (name.equals("transaction_isolation")) {
-            String v = io.tuskdb.session.settings.SettingDefinitions.find(name).normalize(
-                    value == null ? settings.value("default_transaction_isolation") : value, null);
-            IsolationLevel wanted = isolation(v);
-            if (wanted != level && transaction.hasWrites()) {
-                throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION,
-                        "SET TRANSACTION ISOLATION LEVEL must be called before any query");
-            }
-            level = wanted;
-        } else {
-            String v = io.tuskdb.session.settings.SettingDefinitions.find(name).normalize(
-                    value == null ? settings.value("default_transaction_read_only") : value, null);
-            boolean wanted = v.equals("on");
-            if (!wanted && readOnly && transaction.hasWrites()) {
-                throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION,
-                        "cannot set transaction read-write mode after any query");
-            }
-            readOnly = wanted;
-        }
-        replaceTransaction(level, readOnly);
-    }
-
-    private void replaceTransaction(IsolationLevel level, boolean readOnly) {
-        if (transaction.isolationLevel() == level && transaction.readOnly() == readOnly) {
-            return;
-        }
-        if (transaction.hasWrites()) {
-            throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION,
-                    "SET TRANSACTION ISOLATION LEVEL must be called before any query");
-        }
-        transaction.rollback();
-        transaction = cluster.transactions().begin(level, readOnly);
-        configure(transaction);
-        transaction.startStatement();
     }
 
     @Override
@@ -582,7 +431,7 @@ public final class Session implements ExecutionContext {
 
     @Override
     public Transaction transaction() {
-        return transaction;
+        return block.transaction();
     }
 
     @Override
@@ -627,7 +476,8 @@ public final class Session implements ExecutionContext {
 
     @Override
     public Instant transactionStartTimestamp() {
-        return transactionStart != null ? transactionStart : Instant.now();
+        Instant start = block.startOrNull();
+        return start != null ? start : Instant.now();
     }
 
     @Override
@@ -637,95 +487,35 @@ public final class Session implements ExecutionContext {
 
     @Override
     public void beginTransactionBlock(IsolationLevel isolationLevel, Boolean readOnly) {
-        switch (state) {
-            case BLOCK, FAILED -> warning(SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress");
-            case IDLE, IMPLICIT -> {
-                ensureTransaction();
-                state = TransactionState.BLOCK;
-                IsolationLevel level = isolationLevel != null ? isolationLevel : transaction.isolationLevel();
-                boolean ro = readOnly != null ? readOnly : transaction.readOnly();
-                replaceTransaction(level, ro);
-            }
-        }
+        block.begin(isolationLevel, readOnly);
     }
 
     @Override
     public String commitTransactionBlock() {
-        switch (state) {
-            case IDLE, IMPLICIT -> {
-                warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
-                endTransaction(true, TransactionState.IDLE);
-                return "COMMIT";
-            }
-            case BLOCK -> {
-                endTransaction(true, TransactionState.IDLE);
-                return "COMMIT";
-            }
-            case FAILED -> {
-                endTransaction(false, TransactionState.IDLE);
-                return "ROLLBACK";
-            }
-        }
-        throw new IllegalStateException(state.name());
+        return block.commit();
     }
 
     @Override
     public void rollbackTransactionBlock() {
-        if (state == TransactionState.IDLE || state == TransactionState.IMPLICIT) {
-            warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
-        }
-        endTransaction(false, TransactionState.IDLE);
+        block.rollback();
     }
 
-    // Savepoints (xact.c DefineSavepoint, ReleaseSavepoint, RollbackToSavepoint). Settings changed since a
-    // savepoint are not rolled back with it (PostgreSQL's GUC nesting levels are not modelled).
+    // Savepoints (xact.c DefineSavepoint, ReleaseSavepoint, RollbackToSavepoint); settings follow them as
+    // PostgreSQL's GUC nest levels do.
 
     @Override
     public void defineSavepoint(String name) {
-        requireBlock("SAVEPOINT");
-        transaction.setSavepoint();
-        savepoints.add(name);
+        block.defineSavepoint(name);
     }
 
     @Override
     public void releaseSavepoint(String name) {
-        requireBlock("RELEASE SAVEPOINT");
-        int index = savepointIndex(name);
-        for (int i = savepoints.size() - 1; i >= index; i--) {
-            transaction.releaseSavepoint();
-            savepoints.remove(i);
-        }
+        block.releaseSavepoint(name);
     }
 
     @Override
     public void rollbackToSavepoint(String name) {
-        if (state != TransactionState.FAILED) {
-            requireBlock("ROLLBACK TO SAVEPOINT");
-        }
-        int index = savepointIndex(name);
-        for (int i = savepoints.size() - 1; i >= index; i--) {
-            transaction.rollbackToSavepoint();
-            savepoints.remove(i);
-        }
-        transaction.setSavepoint();
-        savepoints.add(name);
-        state = TransactionState.BLOCK;
-    }
-
-    private void requireBlock(String command) {
-        if (state != TransactionState.BLOCK || transaction == null) {
-            throw new PgException(SqlState.NO_ACTIVE_SQL_TRANSACTION,
-                    command + " can only be used in transaction blocks");
-        }
-    }
-
-    private int savepointIndex(String name) {
-        int index = savepoints.lastIndexOf(name);
-        if (index < 0 || transaction == null) {
-            throw new PgException(SqlState.INVALID_SAVEPOINT_SPECIFICATION,
-                    "savepoint \"" + name + "\" does not exist");
-        }
-        return index;
+        block.rollbackToSavepoint(name);
     }
 
     @Override

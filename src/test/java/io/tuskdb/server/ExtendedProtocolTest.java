@@ -291,4 +291,43 @@ class ExtendedProtocolTest {
                 .satisfies(e -> assertThat(state(e)).isEqualTo("23505"));
         assertThat(count()).isEqualTo(3);
     }
+
+    @Test
+    void lockWaitsEndWithLockTimeoutOrStatementTimeout() throws Exception {
+        try (Statement s = c.createStatement()) {
+            s.execute("INSERT INTO t VALUES (1, 'a')");
+        }
+        try (Connection holder = server.connect(); Statement h = holder.createStatement(); Statement s = c.createStatement()) {
+            holder.setAutoCommit(false);
+            h.execute("UPDATE t SET v = 'held' WHERE id = 1");
+            s.execute("SET lock_timeout = '200ms'");
+            assertThatThrownBy(() -> s.execute("UPDATE t SET v = 'waiter' WHERE id = 1"))
+                    .satisfies(e -> assertThat(state(e)).isEqualTo("55P03"))
+                    .hasMessageContaining("canceling statement due to lock timeout");
+            s.execute("SET lock_timeout = 0");
+            s.execute("SET statement_timeout = '200ms'");
+            assertThatThrownBy(() -> s.execute("UPDATE t SET v = 'waiter' WHERE id = 1"))
+                    .satisfies(e -> assertThat(state(e)).isEqualTo("57014"));
+            holder.rollback();
+        }
+    }
+
+    @Test
+    void jdbcIsolationAndReadOnly() throws Exception {
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        assertThat(c.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_REPEATABLE_READ);
+        c.setAutoCommit(false);
+        c.setReadOnly(true);
+        try (Statement s = c.createStatement()) {
+            assertThat(show(s, "transaction_isolation")).isEqualTo("repeatable read");
+            assertThat(show(s, "transaction_read_only")).isEqualTo("on");
+        }
+        c.commit();
+        c.setReadOnly(false);
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement()) {
+            assertThat(show(s, "default_transaction_isolation")).isEqualTo("repeatable read");
+            assertThat(show(s, "transaction_read_only")).isEqualTo("off");
+        }
+    }
 }

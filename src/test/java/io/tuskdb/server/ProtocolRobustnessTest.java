@@ -247,6 +247,28 @@ class ProtocolRobustnessTest {
     }
 
     @Test
+    void vanishedClientsTransactionRollsBack() throws Exception {
+        try (java.sql.Statement s = bystander.createStatement()) {
+            s.execute("CREATE TABLE v (id int PRIMARY KEY, n int)");
+            s.execute("INSERT INTO v VALUES (1, 0)");
+        }
+        RawClient c = new RawClient(server.port());
+        c.login("postgres", "postgres");
+        c.query("BEGIN; UPDATE v SET n = 1 WHERE id = 1; INSERT INTO v VALUES (2, 2)");
+        assertThat(c.readUntilReady()).last().satisfies(z -> assertThat(z.body()[0]).isEqualTo((byte) 'T'));
+        c.close();
+        try (java.sql.Statement s = bystander.createStatement()) {
+            s.execute("SET lock_timeout = '5s'");
+            // the row lock is gone with the session, and so are its writes
+            assertThat(s.executeUpdate("UPDATE v SET n = 3 WHERE id = 1")).isEqualTo(1);
+            try (java.sql.ResultSet r = s.executeQuery("SELECT count(*) FROM v")) {
+                r.next();
+                assertThat(r.getLong(1)).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void copyMessagesOutsideCopyAreIgnored() throws Exception {
         try (RawClient c = new RawClient(server.port())) {
             c.login("postgres", "postgres");

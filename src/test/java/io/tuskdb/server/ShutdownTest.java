@@ -119,4 +119,23 @@ class ShutdownTest {
                     .containsEntry('M', "terminating connection due to idle-session timeout");
         }
     }
+
+    @Test
+    void fastShutdownReachesASessionInsideCopyIn() throws Exception {
+        TestServer server = TestServer.start();
+        try (RawClient c = new RawClient(server.port())) {
+            c.login("postgres", "postgres");
+            c.query("CREATE TABLE c (a int)");
+            c.readUntilReady();
+            c.query("COPY c FROM STDIN");
+            assertThat(c.read().type()).isEqualTo('G');
+            c.send('d', "1\n".getBytes());
+            server.postmaster().shutdown(ShutdownMode.FAST);
+            RawClient.Msg m = c.read();
+            assertThat(m.fields()).containsEntry('C', "57P01");
+            assertThat(c.closedByServer()).isTrue();
+        } finally {
+            server.close();
+        }
+    }
 }

@@ -67,6 +67,15 @@ class StartupAuthTest {
     }
 
     @Test
+    void roleWithoutPasswordCannotLogInWithOne() {
+        try (TestServer server = TestServer.start(Clients.rules("host all all 127.0.0.1/32 scram-sha-256"), null, 10)) {
+            assertThatThrownBy(() -> Clients.connect(server, "postgres", "anything"))
+                    .satisfies(e -> assertThat(sqlState(e)).isEqualTo("28P01"))
+                    .hasMessageContaining("password authentication failed for user \"postgres\"");
+        }
+    }
+
+    @Test
     void md5RunsScramAgainstTheStoredVerifier() throws Exception {
         try (TestServer server = TestServer.start(Clients.rules("host all all 127.0.0.1/32 md5"), "secret", 10);
              Connection c = Clients.connect(server, "postgres", "secret")) {
@@ -165,6 +174,21 @@ class StartupAuthTest {
             assertThatThrownBy(() -> Clients.connect(server, "postgres", "postgres", null, p))
                     .satisfies(e -> assertThat(sqlState(e)).isEqualTo("42704"))
                     .hasMessageContaining("unrecognized configuration parameter \"no_such_thing\"");
+        }
+    }
+
+    @Test
+    void serverDefaultsApplyToNewSessions() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            server.postmaster().setServerDefaults(java.util.Map.of("TimeZone", "Europe/Berlin", "statement_timeout", "5s"));
+            try (Connection c = Clients.connect(server, "postgres", "postgres", null, new Properties());
+                 java.sql.Statement s = c.createStatement();
+                 java.sql.ResultSet r = s.executeQuery("SHOW statement_timeout")) {
+                r.next();
+                assertThat(r.getString(1)).isEqualTo("5s");
+            }
+            assertThatThrownBy(() -> server.postmaster().setServerDefaults(java.util.Map.of("DateStyle", "nonsense")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DateStyle");
         }
     }
 }

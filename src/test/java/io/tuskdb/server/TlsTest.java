@@ -99,4 +99,22 @@ class TlsTest {
                             + "database \"postgres\", SSL encryption");
         }
     }
+
+    @Test
+    void dataPipelinedAfterSslRequestIsRefused() throws Exception {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        try (TlsServer server = TlsServer.start(data, selfSigned(dir), "host all all all trust");
+             RawClient c = new RawClient(server.postmaster().localPort())) {
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            java.io.DataOutputStream d = new java.io.DataOutputStream(b);
+            d.writeInt(8);
+            d.writeInt(80877103);
+            d.writeInt(8);
+            d.writeInt(196608);
+            c.raw(b.toByteArray());
+            RawClient.Msg m = c.read();
+            assertThat(m.fields()).containsEntry('S', "FATAL").containsEntry('C', "08P01")
+                    .containsEntry('M', "received unencrypted data after SSL request");
+        }
+    }
 }

@@ -26,7 +26,18 @@ public final class SessionSettings {
             this.atTransactionStart = value;
             this.afterCommit = value;
         }
+
+        Saved(Saved other) {
+            this.atTransactionStart = other.atTransactionStart;
+            this.afterCommit = other.afterCommit;
+        }
     }
+
+    /** The values and pending transaction state when a savepoint was set, to restore on ROLLBACK TO. */
+    private record SavepointState(Map<Setting, String> current, Map<Setting, Saved> saves) {
+    }
+
+    private final List<SavepointState> savepoints = new ArrayList<>();
 
     private final Map<Setting, String> current = new HashMap<>();
     private final Map<Setting, String> resetValue = new HashMap<>();
@@ -112,8 +123,32 @@ public final class SessionSettings {
         }
     }
 
+    /** SAVEPOINT: remembers the settings so ROLLBACK TO can undo changes made after it (GUC nest levels). */
+    public void savepoint() {
+        Map<Setting, Saved> saves = new LinkedHashMap<>();
+        transactionSaves.forEach((k, v) -> saves.put(k, new Saved(v)));
+        savepoints.add(new SavepointState(new HashMap<>(current), saves));
+    }
+
+    /** RELEASE of the savepoint at {@code index} (0 = oldest): its changes become the enclosing level's. */
+    public void releaseSavepoint(int index) {
+        savepoints.subList(index, savepoints.size()).clear();
+    }
+
+    /** ROLLBACK TO the savepoint at {@code index}: changes since are undone; the savepoint stays. */
+    public void rollbackToSavepoint(int index) {
+        SavepointState state = savepoints.get(index);
+        savepoints.subList(index + 1, savepoints.size()).clear();
+        current.clear();
+        current.putAll(state.current());
+        transactionSaves.clear();
+        state.saves().forEach((k, v) -> transactionSaves.put(k, new Saved(v)));
+        changeListener.run();
+    }
+
     /** The transaction committed: SET values stay, SET LOCAL values end. */
     public void commit() {
+        savepoints.clear();
         if (transactionSaves.isEmpty()) {
             return;
         }
@@ -124,6 +159,7 @@ public final class SessionSettings {
 
     /** The transaction rolled back: every change made in it is undone. */
     public void rollback() {
+        savepoints.clear();
         if (transactionSaves.isEmpty()) {
             return;
         }

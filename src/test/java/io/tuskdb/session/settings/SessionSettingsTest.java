@@ -169,4 +169,21 @@ class SessionSettingsTest {
         s.rollback();
         assertThat(s.drainReports()).singleElement().satisfies(r -> assertThat(r).containsExactly("application_name", ""));
     }
+
+    @Test
+    void savepointsNestSettings() {
+        s.set("search_path", "a", false, false);
+        s.savepoint();
+        s.set("search_path", "b", false, false);
+        s.set("TimeZone", "Europe/Paris", true, false);
+        s.savepoint();
+        s.set("search_path", "c", false, false);
+        s.rollbackToSavepoint(0);
+        assertThat(s.get("search_path")).isEqualTo("a");
+        assertThat(s.get("TimeZone")).isEqualTo("UTC");
+        s.set("search_path", "d", false, false);
+        s.releaseSavepoint(0);
+        s.commit();
+        assertThat(s.get("search_path")).isEqualTo("d");
+    }
 }
