@@ -1,6 +1,7 @@
 package io.tuskdb.sql.executor;
 
 import io.tuskdb.sql.functions.AggregateFunction;
+import io.tuskdb.types.PgType;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,6 +13,8 @@ final class AggregateOp implements RowSource {
     private final ExecState st;
     private final RowSource input;
     private final Eval[] keys;
+    private final PgType[] keyTypes;
+    private final PgType[][] argTypes;
     private final AggregateFunction[] functions;
     private final Eval[][] args;
     private final boolean[] distinct;
@@ -36,8 +39,10 @@ final class AggregateOp implements RowSource {
         }
     }
 
-    AggregateOp(ExecState st, RowSource input, Eval[] keys, AggregateFunction[] functions, Eval[][] args,
-                boolean[] distinct, Eval[] filters) {
+    AggregateOp(ExecState st, RowSource input, Eval[] keys, PgType[] keyTypes, AggregateFunction[] functions,
+                Eval[][] args, PgType[][] argTypes, boolean[] distinct, Eval[] filters) {
+        this.keyTypes = keyTypes;
+        this.argTypes = argTypes;
         this.st = st;
         this.input = input;
         this.keys = keys;
@@ -57,11 +62,11 @@ final class AggregateOp implements RowSource {
                 for (int i = 0; i < kv.length; i++) {
                     kv[i] = keys[i].eval(row, st);
                 }
-                Group g = groups.computeIfAbsent(new ValueKey(kv), k -> new Group(kv));
+                Group g = groups.computeIfAbsent(new ValueKey(keyTypes, kv), k -> new Group(kv));
                 accumulate(g, row);
             }
             if (keys.length == 0 && groups.isEmpty()) {
-                groups.put(new ValueKey(new Object[0]), new Group(new Object[0]));
+                groups.put(new ValueKey(keyTypes, new Object[0]), new Group(new Object[0]));
             }
             output = groups.values().iterator();
         }
@@ -92,7 +97,7 @@ final class AggregateOp implements RowSource {
             if (hasNull && !functions[a].acceptsNulls()) {
                 continue;
             }
-            if (distinct[a] && !g.seen[a].add(new ValueKey(values))) {
+            if (distinct[a] && !g.seen[a].add(new ValueKey(argTypes[a], values))) {
                 continue;
             }
             g.accumulators[a].add(values);

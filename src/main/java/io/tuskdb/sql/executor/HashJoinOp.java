@@ -18,6 +18,7 @@ final class HashJoinOp implements RowSource {
     private final Eval[] leftKeys;
     private final Eval[] rightKeys;
     private final Eval residual;
+    private final io.tuskdb.types.PgType[] keyTypes;
     private Map<ValueKey, List<Integer>> table;
     private List<Object[]> right;
     private boolean[] rightMatched;
@@ -28,7 +29,8 @@ final class HashJoinOp implements RowSource {
     private int unmatchedPos = -1;
 
     HashJoinOp(ExecState st, JoinKind kind, RowSource left, RowSource right, int leftWidth, int rightWidth,
-               Eval[] leftKeys, Eval[] rightKeys, Eval residual) {
+               Eval[] leftKeys, Eval[] rightKeys, Eval residual, io.tuskdb.types.PgType[] keyTypes) {
+        this.keyTypes = keyTypes;
         this.st = st;
         this.kind = kind;
         this.left = left;
@@ -48,7 +50,7 @@ final class HashJoinOp implements RowSource {
                 return null;
             }
         }
-        return new ValueKey(values);
+        return new ValueKey(keyTypes, values);
     }
 
     @Override

@@ -91,7 +91,16 @@ final class InsertOp implements ModifyOp {
         for (int i = 0; i < pk.length; i++) {
             k[i] = row[pk[i]];
         }
-        return new ValueKey(k);
+        return new ValueKey(pkTypes(), k);
+    }
+
+    private io.tuskdb.types.PgType[] pkTypes() {
+        int[] pk = table.primaryKey();
+        io.tuskdb.types.PgType[] t = new io.tuskdb.types.PgType[pk.length];
+        for (int i = 0; i < pk.length; i++) {
+            t[i] = table.columns().get(pk[i]).type();
+        }
+        return t;
     }
 
     /** DO UPDATE of the existing row with the proposed one's key; null when its WHERE rejects it. */
@@ -101,7 +110,7 @@ final class InsertOp implements ModifyOp {
         for (int i = 0; i < pk.length; i++) {
             key[i] = proposed[pk[i]];
         }
-        if (!touched.add(new ValueKey(key))) {
+        if (!touched.add(new ValueKey(pkTypes(), key))) {
             throw new PgException(SqlState.CARDINALITY_VIOLATION,
                     "ON CONFLICT DO UPDATE command cannot affect row a second time")
                     .withHint("Ensure that no rows proposed for insertion within the same command have duplicate constrained values.");

@@ -114,8 +114,9 @@ public final class PlanCompiler {
                 Eval[] lk = ExprCompiler.compileAll(j.leftKeys());
                 Eval[] rk = ExprCompiler.compileAll(j.rightKeys());
                 Eval residual = ExprCompiler.compileNullable(j.residual());
+                PgType[] keyTypes = j.leftKeys().stream().map(BoundExpr::type).toArray(PgType[]::new);
                 yield st -> new HashJoinOp(st, j.kind(), left.open(st), right.open(st), j.leftWidth(), j.rightWidth(),
-                        lk, rk, residual);
+                        lk, rk, residual, keyTypes);
             }
             case PlanNode.Aggregate a -> {
                 OpFactory input = compile(a.input());
@@ -132,7 +133,12 @@ public final class PlanCompiler {
                     distinct[i] = agg.distinct();
                     filters[i] = ExprCompiler.compileNullable(agg.filter());
                 }
-                yield st -> new AggregateOp(st, input.open(st), keys, functions, args, distinct, filters);
+                PgType[] keyTypes = a.groupKeys().stream().map(BoundExpr::type).toArray(PgType[]::new);
+                PgType[][] argTypes = a.aggregates().stream()
+                        .map(agg -> agg.args().stream().map(BoundExpr::type).toArray(PgType[]::new))
+                        .toArray(PgType[][]::new);
+                yield st -> new AggregateOp(st, input.open(st), keys, keyTypes, functions, args, argTypes, distinct,
+                        filters);
             }
             case PlanNode.ProjectSet p -> {
                 OpFactory input = compile(p.input());
@@ -164,6 +170,7 @@ public final class PlanCompiler {
             case PlanNode.Distinct d -> {
                 OpFactory input = compile(d.input());
                 int[] keys = d.keys() == null ? null : d.keys().stream().mapToInt(Integer::intValue).toArray();
+                PgType[] keyTypes = d.types().toArray(PgType[]::new);
                 yield st -> {
                     RowSource in = input.open(st);
                     Set<ValueKey> seen = new HashSet<>();
@@ -172,7 +179,7 @@ public final class PlanCompiler {
                         public Object[] next() {
                             for (Object[] r; (r = in.next()) != null; ) {
                                 st.context.checkForInterrupts();
-                                if (seen.add(new ValueKey(keys == null ? r : pick(r, keys)))) {
+                                if (seen.add(new ValueKey(keyTypes, keys == null ? r : pick(r, keys)))) {
                                     return r;
                                 }
                             }
@@ -195,7 +202,8 @@ public final class PlanCompiler {
             case PlanNode.SetOp s -> {
                 OpFactory left = compile(s.left());
                 OpFactory right = compile(s.right());
-                yield st -> new SetOpOp(st, s.kind(), s.all(), left.open(st), right.open(st));
+                PgType[] types = s.types().toArray(PgType[]::new);
+                yield st -> new SetOpOp(st, s.kind(), s.all(), left.open(st), right.open(st), types);
             }
             case PlanNode.Insert i -> {
                 OpFactory source = compile(i.source());

@@ -20,8 +20,10 @@ final class SetOpOp implements RowSource {
     private int pos;
     private boolean leftDone;
     private Set<ValueKey> seen;
+    private final io.tuskdb.types.PgType[] types;
 
-    SetOpOp(ExecState st, SetOpKind kind, boolean all, RowSource left, RowSource right) {
+    SetOpOp(ExecState st, SetOpKind kind, boolean all, RowSource left, RowSource right, io.tuskdb.types.PgType[] types) {
+        this.types = types;
         this.st = st;
         this.kind = kind;
         this.all = all;
@@ -45,7 +47,7 @@ final class SetOpOp implements RowSource {
                     continue;
                 }
                 st.context.checkForInterrupts();
-                if (all || seen.add(new ValueKey(r))) {
+                if (all || seen.add(new ValueKey(types, r))) {
                     return r;
                 }
             }
@@ -54,13 +56,13 @@ final class SetOpOp implements RowSource {
             Map<ValueKey, int[]> rightCounts = new HashMap<>();
             for (Object[] r; (r = right.next()) != null; ) {
                 st.context.checkForInterrupts();
-                rightCounts.computeIfAbsent(new ValueKey(r), k -> new int[1])[0]++;
+                rightCounts.computeIfAbsent(new ValueKey(types, r), k -> new int[1])[0]++;
             }
             out = new ArrayList<>();
             Set<ValueKey> emitted = new HashSet<>();
             for (Object[] r; (r = left.next()) != null; ) {
                 st.context.checkForInterrupts();
-                ValueKey k = new ValueKey(r);
+                ValueKey k = new ValueKey(types, r);
                 int[] c = rightCounts.get(k);
                 boolean inRight = c != null && c[0] > 0;
                 if (kind == SetOpKind.INTERSECT) {

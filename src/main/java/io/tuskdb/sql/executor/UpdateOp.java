@@ -4,6 +4,7 @@ import io.tuskdb.catalog.TableDescriptor;
 import io.tuskdb.storage.TableLayout;
 import io.tuskdb.txn.RowLockMode;
 import io.tuskdb.types.Casts;
+import io.tuskdb.types.PgType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -123,7 +124,7 @@ final class UpdateOp implements ModifyOp {
             for (int k = 0; k < pk.length; k++) {
                 key[k] = r[pk[k]];
             }
-            if (!seen.add(new ValueKey(key))) {
+            if (!seen.add(new ValueKey(pkTypes(), key))) {
                 continue;
             }
             try (io.tuskdb.storage.RowCursor c = st.tables.scan(st.transaction, layout,
@@ -136,6 +137,15 @@ final class UpdateOp implements ModifyOp {
             }
         }
         scan.close();
+    }
+
+    private PgType[] pkTypes() {
+        int[] pk = table.primaryKey();
+        PgType[] t = new PgType[pk.length];
+        for (int i = 0; i < pk.length; i++) {
+            t[i] = table.columns().get(pk[i]).type();
+        }
+        return t;
     }
 
     private boolean sameRow(Object[] a, Object[] b) {

@@ -1,40 +1,46 @@
 package io.tuskdb.sql.executor;
 
-import java.math.BigDecimal;
-import java.util.Arrays;
+import io.tuskdb.types.Casts;
+import io.tuskdb.types.PgType;
 
 /**
- * A row of values usable as a hash key with SQL equality for GROUP BY, DISTINCT and set operations:
- * 1.0 and 1.00 are one numeric value, -0.0 equals 0.0, byte arrays compare by content, NULLs group together.
+ * A row of values usable as a hash key with SQL equality for GROUP BY, DISTINCT, set operations, hash joins and
+ * partitions: values compare with their type's order ({@link Casts#compare}) and hash consistently with it
+ * ({@link Casts#hash}), so numeric 1.0 and 1.00, float -0 and 0, or interval '1 mon' and '30 days' are one key;
+ * NULLs group together.
  */
 public final class ValueKey {
+    private final PgType[] types;
     private final Object[] values;
     private final int hash;
 
-    public ValueKey(Object[] values) {
-        this.values = new Object[values.length];
+    public ValueKey(PgType[] types, Object[] values) {
+        this.types = types;
+        this.values = values;
+        int h = 1;
         for (int i = 0; i < values.length; i++) {
-            this.values[i] = normalize(values[i]);
+            h = 31 * h + (values[i] == null ? 0 : Casts.hash(types[i], values[i]));
         }
-        this.hash = Arrays.deepHashCode(this.values);
-    }
-
-    private static Object normalize(Object v) {
-        if (v instanceof BigDecimal d) {
-            return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
-        }
-        if (v instanceof Double d && d == 0.0) {
-            return 0.0d;
-        }
-        if (v instanceof Float f && f == 0.0f) {
-            return 0.0f;
-        }
-        return v;
+        this.hash = h;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ValueKey k && Arrays.deepEquals(values, k.values);
+        if (!(o instanceof ValueKey k) || k.values.length != values.length) {
+            return false;
+        }
+        for (int i = 0; i < values.length; i++) {
+            Object a = values[i];
+            Object b = k.values[i];
+            if (a == null || b == null) {
+                if (a != b) {
+                    return false;
+                }
+            } else if (Casts.compare(types[i], a, b) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -18,8 +18,8 @@ import java.util.Map;
  */
 final class WindowAggOp implements RowSource {
     /** One compiled window function. */
-    record Spec(BoundQuery.WindowKind kind, AggregateFunction aggregate, Eval[] args, Eval[] partition, Eval[] order,
-                Comparator<Object[]> orderComparator) {
+    record Spec(BoundQuery.WindowKind kind, AggregateFunction aggregate, Eval[] args, Eval[] partition,
+                PgType[] partitionTypes, Eval[] order, Comparator<Object[]> orderComparator) {
         static Spec compile(BoundQuery.Window w) {
             int n = w.orderBy().size();
             int[] cols = new int[n];
@@ -33,7 +33,8 @@ final class WindowAggOp implements RowSource {
                 nullsFirst[i] = w.orderKeys().get(i).nullsFirst();
             }
             return new Spec(w.kind(), w.aggregate(), ExprCompiler.compileAll(w.args()),
-                    ExprCompiler.compileAll(w.partitionBy()), ExprCompiler.compileAll(w.orderBy()),
+                    ExprCompiler.compileAll(w.partitionBy()),
+                    w.partitionBy().stream().map(e -> e.type()).toArray(PgType[]::new), ExprCompiler.compileAll(w.orderBy()),
                     SortOp.comparator(cols, types, desc, nullsFirst));
         }
     }
@@ -70,7 +71,8 @@ final class WindowAggOp implements RowSource {
             Map<ValueKey, List<Integer>> partitions = new LinkedHashMap<>();
             Object[][] orderValues = new Object[in.size()][];
             for (int i = 0; i < in.size(); i++) {
-                partitions.computeIfAbsent(new ValueKey(PlanCompiler.project(spec.partition(), in.get(i), st)),
+                partitions.computeIfAbsent(new ValueKey(spec.partitionTypes(),
+                                PlanCompiler.project(spec.partition(), in.get(i), st)),
                         k -> new ArrayList<>()).add(i);
                 orderValues[i] = PlanCompiler.project(spec.order(), in.get(i), st);
             }

@@ -74,16 +74,14 @@ public sealed interface PlanNode {
      * Removes duplicate rows (SELECT DISTINCT, UNION), or with {@code keys} keeps the first row of each key
      * (DISTINCT ON, over input sorted by ORDER BY).
      */
-    record Distinct(PlanNode input, List<Integer> keys) implements PlanNode {
-        public Distinct(PlanNode input) {
-            this(input, null);
-        }
+    record Distinct(PlanNode input, List<Integer> keys, List<PgType> types) implements PlanNode {
     }
 
     record Limit(PlanNode input, BoundExpr limit, BoundExpr offset) implements PlanNode {
     }
 
-    record SetOp(BoundQuery.SetOpKind kind, boolean all, PlanNode left, PlanNode right) implements PlanNode {
+    record SetOp(BoundQuery.SetOpKind kind, boolean all, PlanNode left, PlanNode right, List<PgType> types)
+            implements PlanNode {
     }
 
     /** INSERT: {@code source} yields full table rows; outputs the RETURNING rows. */

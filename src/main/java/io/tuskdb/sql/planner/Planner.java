@@ -22,7 +22,8 @@ public final class Planner {
         return switch (query) {
             case BoundQuery.Values v -> new PlanNode.Values(v.rows());
             case BoundQuery.SetOp s -> {
-                PlanNode node = new PlanNode.SetOp(s.kind(), s.all(), planQuery(s.left()), planQuery(s.right()));
+                PlanNode node = new PlanNode.SetOp(s.kind(), s.all(), planQuery(s.left()), planQuery(s.right()),
+                        s.columns().stream().map(c -> c.type()).toList());
                 yield sortAndLimit(node, s.orderBy(), s.columns().stream().map(c -> c.type()).toList(), s.limit(),
                         s.offset());
             }
@@ -65,12 +66,12 @@ public final class Planner {
                 keys = s.distinctOn().stream().map(i -> new BoundQuery.SortKey(i, false, false)).toList();
             }
             node = sortAndLimit(node, keys, types, null, null);
-            node = new PlanNode.Distinct(node, s.distinctOn());
+            node = new PlanNode.Distinct(node, s.distinctOn(), s.distinctOn().stream().map(types::get).toList());
             node = sortAndLimit(node, List.of(), types, s.limit(), s.offset());
             return trim(node, s);
         }
         if (s.distinct()) {
-            node = new PlanNode.Distinct(node);
+            node = new PlanNode.Distinct(node, null, types);
         }
         boolean presorted = !s.grouped() && !s.distinct() && s.from() instanceof BoundQuery.TableRef t
                 && inKeyOrder(t, s.orderBy(), s.targets());
