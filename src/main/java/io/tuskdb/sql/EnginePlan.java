@@ -105,6 +105,8 @@ final class EnginePlan implements PreparedPlan {
             case BoundStatement.Delete d -> new RowsExecution(compiled, new ExecState(context, parameters), tagPrefix);
             case BoundStatement.CopyTo c -> new CopyToExecution(compiled, new ExecState(context, parameters),
                     c.options(), c.query().columns());
+            case BoundStatement.CreateTableAs c -> new io.tuskdb.sql.executor.CreateTableAsExecution(
+                    new ExecState(context, parameters), c, compiled);
             case BoundStatement.CopyFrom c -> new CopyFromExecution(new ExecState(context, parameters), c.table(),
                     c.columns(), copyDefaults, c.options());
             default -> new UtilityExecution(context, bound, explainLines);

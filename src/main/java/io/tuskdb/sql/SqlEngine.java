@@ -86,6 +86,10 @@ public final class SqlEngine {
             }
             case BoundStatement.CopyTo c -> compiled = PlanCompiler.compile(Planner.planQuery(c.query()));
             case BoundStatement.CopyFrom c -> readOnly = "COPY FROM";
+            case BoundStatement.CreateTableAs c -> {
+                compiled = PlanCompiler.compile(Planner.planQuery(c.query()));
+                readOnly = "CREATE TABLE AS";
+            }
             case BoundStatement.CreateTable c -> readOnly = "CREATE TABLE";
             case BoundStatement.DropTable d -> readOnly = "DROP TABLE";
             case BoundStatement.Truncate t -> readOnly = "TRUNCATE TABLE";

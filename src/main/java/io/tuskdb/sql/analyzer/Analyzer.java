@@ -96,7 +96,7 @@ public final class Analyzer {
             case Statement.PrepareTransaction p -> throw Errors.featureNotSupported("PREPARE TRANSACTION");
             case Statement.CommitPrepared p -> throw Errors.featureNotSupported("COMMIT PREPARED");
             case Statement.RollbackPrepared p -> throw Errors.featureNotSupported("ROLLBACK PREPARED");
-            case io.tuskdb.sql.parser.ast.CreateTableAs c -> throw Errors.featureNotSupported("CREATE TABLE AS");
+            case io.tuskdb.sql.parser.ast.CreateTableAs c -> createTableAs(c);
             case io.tuskdb.sql.parser.ast.CreateIndex c -> throw Errors.featureNotSupported("CREATE INDEX");
             case io.tuskdb.sql.parser.ast.CreateView c -> throw Errors.featureNotSupported("CREATE VIEW");
             case io.tuskdb.sql.parser.ast.AlterTable a -> throw Errors.featureNotSupported("ALTER TABLE");
@@ -288,6 +288,29 @@ public final class Analyzer {
                     defaults[i]));
         }
         return new BoundStatement.CreateTable(schema, table, columns, pk, c.ifNotExists());
+    }
+
+    private BoundStatement createTableAs(io.tuskdb.sql.parser.ast.CreateTableAs c) {
+        if (c.persistence() != Persistence.PERMANENT) {
+            throw Errors.featureNotSupported(c.persistence().name() + " tables");
+        }
+        String schema = actx.creationSchema(c.name());
+        BoundQuery q = new QueryAnalyzer(actx, null).analyze(c.query(), true);
+        if (c.columns().size() > q.columns().size()) {
+            throw new PgException(SqlState.SYNTAX_ERROR, "too many column names were specified");
+        }
+        List<ColumnDescriptor> columns = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < q.columns().size(); i++) {
+            ResultColumn rc = q.columns().get(i);
+            String name = i < c.columns().size() ? c.columns().get(i) : rc.name();
+            if (seen.contains(name)) {
+                throw new PgException(SqlState.DUPLICATE_COLUMN, "column \"" + name + "\" specified more than once");
+            }
+            seen.add(name);
+            columns.add(new ColumnDescriptor(name, i + 1, rc.type(), rc.typmod(), false, null));
+        }
+        return new BoundStatement.CreateTableAs(schema, c.name().name(), columns, q, c.ifNotExists(), c.withData());
     }
 
     private static PgException multiplePrimaryKeys(String table, int position) {

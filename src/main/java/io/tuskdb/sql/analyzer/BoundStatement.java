@@ -46,6 +46,11 @@ public sealed interface BoundStatement {
                        boolean ifNotExists) implements BoundStatement {
     }
 
+    /** CREATE TABLE ... AS query [WITH [NO] DATA]: a table of the query's columns, filled with its rows. */
+    record CreateTableAs(String schema, String name, List<ColumnDescriptor> columns, BoundQuery query,
+                         boolean ifNotExists, boolean withData) implements BoundStatement {
+    }
+
     record DropTable(List<QualifiedName> names, boolean ifExists) implements BoundStatement {
     }
 
