@@ -189,6 +189,10 @@ class SqlEngineTest {
                     assertThat(e.getServerErrorMessage().getDetail()).isEqualTo("Key (a, b)=(1, x) already exists.");
                     assertThat(e.getServerErrorMessage().getConstraint()).isEqualTo("k_pkey");
                 });
+        exec("CREATE TABLE q (\"Id\" int PRIMARY KEY)");
+        exec("INSERT INTO q VALUES (1)");
+        assertThatThrownBy(() -> exec("INSERT INTO q VALUES (1)")).isInstanceOfSatisfying(PSQLException.class,
+                e -> assertThat(e.getServerErrorMessage().getDetail()).isEqualTo("Key (\"Id\")=(1) already exists."));
         assertThatThrownBy(() -> exec("INSERT INTO k VALUES (2, 'y', NULL)")).isInstanceOfSatisfying(
                 PSQLException.class, e -> {
                     assertThat(e.getServerErrorMessage().getDetail()).isEqualTo("Failing row contains (2, y, null).");

@@ -234,11 +234,19 @@ public final class Analyzer {
             }
             TypeNames.Resolved t = TypeNames.resolve(d.type());
             types.add(t);
+            boolean sawNotNull = false;
+            boolean sawNull = false;
             for (Constraint con : d.constraints()) {
+                if ((con instanceof Constraint.NotNull && sawNull) || (con instanceof Constraint.Nullable && sawNotNull)) {
+                    throw new PgException(SqlState.SYNTAX_ERROR, "conflicting NULL/NOT NULL declarations for column \""
+                            + d.name() + "\" of table \"" + table + "\"").withPosition(con.position());
+                }
                 switch (con) {
-                    case Constraint.NotNull n -> notNull[i] = true;
-                    case Constraint.Nullable n -> {
+                    case Constraint.NotNull n -> {
+                        notNull[i] = true;
+                        sawNotNull = true;
                     }
+                    case Constraint.Nullable n -> sawNull = true;
                     case Constraint.Default def -> defaults[i] = defaultText(def, d.name(), t);
                     case Constraint.PrimaryKey p -> {
                         if (pk != null) {
@@ -334,7 +342,16 @@ public final class Analyzer {
     private String defaultText(Constraint.Default def, String column, TypeNames.Resolved t) {
         ExprAnalyzer ea = new ExprAnalyzer(actx, new Scope(null));
         ea.aggregatesForbiddenIn = "DEFAULT expressions";
-        BoundExpr b = ea.bind(def.expr());
+        BoundExpr b;
+        try {
+            b = ea.bind(def.expr());
+        } catch (PgException e) {
+            if (e.sqlState() == SqlState.UNDEFINED_COLUMN || e.sqlState() == SqlState.UNDEFINED_TABLE) {
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cannot use column reference in DEFAULT expression")
+                        .withPosition(e.position());
+            }
+            throw e;
+        }
         if (ea.coerce(b, t.type(), t.typmod(), CastContext.ASSIGNMENT, def.expr().position()) == null) {
             throw new PgException(SqlState.DATATYPE_MISMATCH, "column \"" + column + "\" is of type "
                     + t.type().sqlName() + " but default expression is of type " + b.type().sqlName())

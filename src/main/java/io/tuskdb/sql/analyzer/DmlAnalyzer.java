@@ -237,6 +237,10 @@ final class DmlAnalyzer {
         ea.aggregatesForbiddenIn = "UPDATE";
         BoundExpr[] assignments = new BoundExpr[table.columns().size()];
         for (SetClause sc : u.set()) {
+            if (!sc.path().isEmpty() && table.columnIndex(sc.column()) < 0) {
+                throw new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + sc.column() + "\" of relation \""
+                        + table.name() + "\" does not exist").withPosition(sc.position());
+            }
             if (!sc.path().isEmpty() || sc.multiIndex() > 0) {
                 throw Errors.featureNotSupported("this form of SET clause").withPosition(sc.position());
             }

@@ -558,6 +558,10 @@ final class QueryAnalyzer {
                 BoundQuery q = new QueryAnalyzer(actx, parent).analyze(s.query(), true);
                 List<BoundExpr.Column> cols = new ArrayList<>();
                 List<String> aliases = s.alias().columns();
+                if (aliases.size() > q.columns().size()) {
+                    throw new PgException(SqlState.INVALID_COLUMN_REFERENCE, "table \"" + s.alias().name() + "\" has "
+                            + q.columns().size() + " columns available but " + aliases.size() + " columns specified");
+                }
                 for (int i = 0; i < q.columns().size(); i++) {
                     ResultColumn c = q.columns().get(i);
                     String name = i < aliases.size() ? aliases.get(i) : c.name();

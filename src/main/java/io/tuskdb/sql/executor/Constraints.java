@@ -32,7 +32,7 @@ public final class Constraints {
         int[] pk = table.primaryKey();
         for (int i = 0; i < pk.length; i++) {
             ColumnDescriptor c = table.columns().get(pk[i]);
-            cols.append(i > 0 ? ", " : "").append(c.name());
+            cols.append(i > 0 ? ", " : "").append(quoteIdentifier(c.name()));
             vals.append(i > 0 ? ", " : "").append(row[pk[i]] == null ? "null" : TypeIO.toText(c.type(), row[pk[i]], format));
         }
         String constraint = table.primaryKeyName() == null ? table.name() + "_pkey" : table.primaryKeyName();
@@ -40,6 +40,16 @@ public final class Constraints {
                 "duplicate key value violates unique constraint \"" + constraint + "\"")
                 .withDetail("Key (" + cols + ")=(" + vals + ") already exists.")
                 .withTable(table.schema(), table.name()).withConstraint(constraint);
+    }
+
+    /** quote_identifier, without the keyword check: quoted unless lower-case letters, digits and underscores. */
+    static String quoteIdentifier(String name) {
+        boolean plain = !name.isEmpty() && (Character.isLowerCase(name.charAt(0)) || name.charAt(0) == '_');
+        for (int i = 0; i < name.length() && plain; i++) {
+            char c = name.charAt(i);
+            plain = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+        }
+        return plain ? name : "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     /** "(1, null, abc)" as in "Failing row contains ...". */
