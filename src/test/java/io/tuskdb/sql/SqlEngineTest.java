@@ -189,6 +189,16 @@ class SqlEngineTest {
                     assertThat(e.getServerErrorMessage().getDetail()).isEqualTo("Key (a, b)=(1, x) already exists.");
                     assertThat(e.getServerErrorMessage().getConstraint()).isEqualTo("k_pkey");
                 });
+        exec("CREATE TABLE ta (id int, name text)");
+        exec("CREATE TABLE tb (id int, nam text)");
+        assertThatThrownBy(() -> exec("SELECT idd FROM ta, tb")).isInstanceOfSatisfying(PSQLException.class,
+                e -> assertThat(e.getServerErrorMessage().getHint())
+                        .isEqualTo("Perhaps you meant to reference the column \"ta.id\" or the column \"tb.id\"."));
+        assertThatThrownBy(() -> exec("SELECT nam FROM ta")).isInstanceOfSatisfying(PSQLException.class,
+                e -> assertThat(e.getServerErrorMessage().getHint())
+                        .isEqualTo("Perhaps you meant to reference the column \"ta.name\"."));
+        assertThatThrownBy(() -> exec("SELECT zzz FROM ta")).isInstanceOfSatisfying(PSQLException.class,
+                e -> assertThat(e.getServerErrorMessage().getHint()).isNull());
         exec("CREATE TABLE q (\"Id\" int PRIMARY KEY)");
         exec("INSERT INTO q VALUES (1)");
         assertThatThrownBy(() -> exec("INSERT INTO q VALUES (1)")).isInstanceOfSatisfying(PSQLException.class,

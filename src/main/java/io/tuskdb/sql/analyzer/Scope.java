@@ -97,7 +97,9 @@ final class Scope {
             }
         }
         if (names.size() == 1) {
-            throw Errors.undefinedColumn(names.get(0), position);
+            PgException e = Errors.undefinedColumn(names.get(0), position);
+            String hint = fuzzyHint(names.get(0));
+            throw hint == null ? e : e.withHint(hint);
         }
         String qualifier = names.get(names.size() - 2);
         if (entry(qualifier) == null && !inParents(qualifier)) {
@@ -105,6 +107,64 @@ final class Scope {
         }
         throw new PgException(SqlState.UNDEFINED_COLUMN, "column " + String.join(".", names.subList(names.size() - 2,
                 names.size())) + " does not exist").withPosition(position);
+    }
+
+    /**
+     * errorMissingColumn's hint: the column (or two columns of different FROM items) closest by Levenshtein
+     * distance, if no more than half its characters differ (parse_relation.c updateFuzzyAttrMatchState).
+     */
+    private String fuzzyHint(String name) {
+        int best = 4;
+        String first = null;
+        String second = null;
+        Entry firstEntry = null;
+        for (Entry e : entries) {
+            for (BoundExpr.Column c : e.columns()) {
+                int d = levenshtein(name, c.name());
+                if (d > c.name().length() / 2) {
+                    continue;
+                }
+                String label = "\"" + e.alias() + "." + c.name() + "\"";
+                if (d < best) {
+                    best = d;
+                    first = label;
+                    firstEntry = e;
+                    second = null;
+                } else if (d == best && first != null) {
+                    if (second != null || firstEntry == e) {
+                        first = null;
+                        second = null;
+                        best = d - 1;
+                    } else {
+                        second = label;
+                    }
+                }
+            }
+        }
+        if (first == null) {
+            return null;
+        }
+        return second == null ? "Perhaps you meant to reference the column " + first + "."
+                : "Perhaps you meant to reference the column " + first + " or the column " + second + ".";
+    }
+
+    private static int levenshtein(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private boolean inParents(String alias) {
