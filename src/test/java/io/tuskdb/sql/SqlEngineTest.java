@@ -179,9 +179,16 @@ class SqlEngineTest {
                     assertThat(e.getSQLState()).isEqualTo("22001");
                     assertThat(e.getServerErrorMessage().getPosition()).isZero();
                 });
-        // immutable expressions over constants are evaluated when the statement is prepared, as PostgreSQL's planner
-        assertThatThrownBy(() -> c.prepareStatement("SELECT 1/0 FROM cn").getMetaData())
-                .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22012"));
+        // constant folding never evaluates a branch PostgreSQL's simplification would drop
+        assertThat(rows("SELECT CASE WHEN false THEN 1/0 ELSE 5 END, coalesce(1, 1/0)")).containsExactly("5|1");
+        assertThat(rows("SELECT 1 WHERE false AND 1/0 = 1")).isEmpty();
+        exec("CREATE TABLE d0 (a int DEFAULT (1/0), b int)");
+        assertThatThrownBy(() -> exec("INSERT INTO d0 (b) VALUES (1)")).isInstanceOfSatisfying(PSQLException.class,
+                e -> assertThat(e.getSQLState()).isEqualTo("22012"));
+        exec("CREATE TABLE lng (id int, a text, b text NOT NULL)");
+        assertThatThrownBy(() -> exec("INSERT INTO lng VALUES (1, repeat('x', 100), NULL)")).isInstanceOfSatisfying(
+                PSQLException.class, e -> assertThat(e.getServerErrorMessage().getDetail())
+                        .isEqualTo("Failing row contains (1, " + "x".repeat(64) + "..., null)."));
         exec("CREATE TABLE k (a int, b text, c int NOT NULL, PRIMARY KEY (a, b))");
         exec("INSERT INTO k VALUES (1, 'x', 1)");
         assertThatThrownBy(() -> exec("INSERT INTO k VALUES (1, 'x', 2)")).isInstanceOfSatisfying(PSQLException.class,

@@ -10,8 +10,7 @@ import java.util.Set;
 
 /**
  * Evaluates immutable operators, functions and casts over constants when the statement is analysed, as
- * PostgreSQL's eval_const_expressions does at plan time: {@code SELECT 1/0} fails when prepared, and
- * {@code id = 2 + 3} is a key lookup on 5. Limited to types whose operations cannot depend on session settings
+ * PostgreSQL's eval_const_expressions does at plan time: {@code id = 2 + 3} is a key lookup on 5. Limited to types whose operations cannot depend on session settings
  * (no dates, times or intervals), so a plan stays valid when TimeZone or DateStyle change.
  */
 final class ConstantFolding {
@@ -22,7 +21,20 @@ final class ConstantFolding {
             PgType.NUMERIC, PgType.FLOAT4, PgType.FLOAT8, PgType.TEXT, PgType.VARCHAR, PgType.BPCHAR, PgType.NAME,
             PgType.BYTEA, PgType.UUID, PgType.OID, PgType.CHAR);
 
+    /**
+     * The expression, evaluated now when it is an immutable call over constants. A call whose evaluation fails
+     * stays as it is: PostgreSQL simplifies CASE, COALESCE, AND and OR around it first, and a branch they drop is
+     * never evaluated, so the error is left to execution (where those constructs short-circuit alike).
+     */
     static BoundExpr fold(AnalyzerContext actx, BoundExpr e) {
+        try {
+            return evaluate(actx, e);
+        } catch (io.tuskdb.error.PgException failed) {
+            return e;
+        }
+    }
+
+    private static BoundExpr evaluate(AnalyzerContext actx, BoundExpr e) {
         return switch (e) {
             case BoundExpr.OpCall o when constant(o.left(), true) && constant(o.right(), false)
                     && SETTING_FREE.contains(o.type()) -> {

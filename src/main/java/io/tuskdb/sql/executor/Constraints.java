@@ -52,12 +52,31 @@ public final class Constraints {
         return plain ? name : "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
+    /** ExecBuildSlotValueDescription: values longer than 64 bytes are cut (at a character boundary) and "...". */
+    private static String clip(String value) {
+        if (value.length() * 4 <= 64 || value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 64) {
+            return value;
+        }
+        int bytes = 0;
+        int i = 0;
+        while (i < value.length()) {
+            int cp = value.codePointAt(i);
+            int len = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + len > 64) {
+                break;
+            }
+            bytes += len;
+            i += Character.charCount(cp);
+        }
+        return value.substring(0, i) + "...";
+    }
+
     /** "(1, null, abc)" as in "Failing row contains ...". */
     static String rowText(TableDescriptor table, Object[] row, FormatSettings format) {
         StringBuilder sb = new StringBuilder("(");
         for (int i = 0; i < row.length; i++) {
             sb.append(i > 0 ? ", " : "");
-            sb.append(row[i] == null ? "null" : TypeIO.toText(table.columns().get(i).type(), row[i], format));
+            sb.append(row[i] == null ? "null" : clip(TypeIO.toText(table.columns().get(i).type(), row[i], format)));
         }
         return sb.append(')').toString();
     }
