@@ -286,6 +286,13 @@ final class QueryAnalyzer {
                 || s.having() != null)) {
             throw Errors.featureNotSupported("set-returning functions with aggregates or window functions");
         }
+        // PostgreSQL transforms ORDER BY before GROUP BY: a bad plain column there is reported first
+        for (SortItem item : orderBy) {
+            if (item.expr() instanceof Expr.ColumnRef ref && !ref.star()
+                    && !(ref.names().size() == 1 && names.contains(ref.names().get(0)))) {
+                scope.resolve(ref.names(), ref.position());
+            }
+        }
         // GROUP BY
         List<BoundExpr> groupBy = new ArrayList<>();
         plain.aggregatesForbiddenIn = "GROUP BY";
