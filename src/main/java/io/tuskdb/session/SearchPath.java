@@ -8,6 +8,14 @@ final class SearchPath {
     private SearchPath() {
     }
 
+    /**
+     * Whether a schema exists. TuskDB has no CREATE SCHEMA yet: every database has exactly PostgreSQL's public and
+     * pg_catalog (the catalog keys tables by these names).
+     */
+    static boolean schemaExists(String name) {
+        return name.equals("public") || name.equals("pg_catalog");
+    }
+
     /** The elements of a search_path value: comma-separated, double-quoted or folded to lower case. */
     static List<String> split(String value) {
         List<String> out = new ArrayList<>();

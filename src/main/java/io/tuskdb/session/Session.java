@@ -9,6 +9,7 @@ import io.tuskdb.error.Severity;
 import io.tuskdb.error.SqlState;
 import io.tuskdb.session.settings.DurationSetting;
 import io.tuskdb.session.settings.SessionSettings;
+import io.tuskdb.session.settings.SettingDefinitions;
 import io.tuskdb.session.settings.TimeZoneSetting;
 import io.tuskdb.sql.ExecutionContext;
 import io.tuskdb.sql.ParsedStatement;
@@ -49,6 +50,8 @@ public final class Session implements ExecutionContext {
     private final Map<String, Portal> portals = new HashMap<>();
     private Portal activePortal;
     private boolean implicitBlock;
+    /** The running statement's kind: SET LOCAL and SET TRANSACTION warn outside a block only from SET itself. */
+    private StatementKind statementKind = StatementKind.SNAPSHOT;
 
     private FormatSettings formatSettings;
     private long statementTimeoutMillis;
@@ -153,7 +156,11 @@ public final class Session implements ExecutionContext {
         statementStart = Instant.now();
         queryStart = statementStart;
         currentQuery = queryText;
+        statementKind = StatementKind.of(statement.sql());
         block.ensureOpen();
+        if (statementKind == StatementKind.SNAPSHOT) {
+            block.snapshotTaken();
+        }
         if (block.transaction() != null && freshSnapshot) {
             block.transaction().startStatement();
         }
@@ -277,6 +284,9 @@ public final class Session implements ExecutionContext {
             if (block.transaction() != null) {
                 block.transaction().startStatement();
             }
+            if (StatementKind.of(statement.sql()) == StatementKind.SNAPSHOT) {
+                block.snapshotTaken(); // parse analysis of a query takes a snapshot, as in PostgreSQL
+            }
             prepared = new PreparedStatement(name, sql, engine.prepare(statement, parameterTypes, this));
         }
         statements.put(name, prepared);
@@ -381,15 +391,35 @@ public final class Session implements ExecutionContext {
     @Override
     public void setSetting(String name, String value, boolean local) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
+        // WarnNoTransactionBlock: SET LOCAL (and SET TRANSACTION, which the engine passes as SET LOCAL of
+        // transaction_*) outside BEGIN ... COMMIT and outside a multi-statement query; set_config(..., true) called
+        // by a query is silent
+        boolean warn = local && statementKind == StatementKind.SET && !inTransactionBlock();
         if (lower.equals("transaction_isolation") || lower.equals("transaction_read_only")) {
+            if (warn) {
+                warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "SET TRANSACTION can only be used in transaction blocks");
+            }
             block.setCharacteristic(lower, value);
             return;
         }
-        if (local && block.state() != TransactionState.BLOCK) {
-            notice(new PgException(SqlState.NO_ACTIVE_SQL_TRANSACTION, Severity.WARNING,
-                    "SET LOCAL can only be used in transaction blocks", null, null, 0, null, null, null, null, null));
+        if (warn) {
+            warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "SET LOCAL can only be used in transaction blocks");
         }
         settings.set(name, value, local, role.superuser());
+        if (value != null && lower.equals("application_name")) {
+            String clean = SettingDefinitions.cleanAscii(value);
+            if (clean.length() > 63) {
+                // truncate_identifier's notice, as PostgreSQL gives it for a name of more than NAMEDATALEN - 1
+                notice(new PgException(SqlState.NAME_TOO_LONG, Severity.NOTICE, "identifier \"" + clean
+                        + "\" will be truncated to \"" + clean.substring(0, 63) + "\"", null, null, 0, null, null,
+                        null, null, null));
+            }
+        }
+    }
+
+    @Override
+    public void setSettingValues(String name, List<?> values, boolean local) {
+        setSetting(name, values == null ? null : SessionSettings.flatten(name, values), local);
     }
 
     @Override
@@ -411,12 +441,11 @@ public final class Session implements ExecutionContext {
     public List<String> searchPath() {
         List<String> out = new ArrayList<>();
         for (String element : SearchPath.split(settings.value("search_path"))) {
-            if (element.equals("$user")) {
-                // "$user" names a schema only when one with the user's name exists; TuskDB creates none by itself.
-                continue;
-            }
-            if (!out.contains(element)) {
-                out.add(element);
+            // recomputeNamespacePath: "$user" is the schema named as the session user if there is one; names of
+            // schemas that do not exist are left out (current_schema() is then the first existing one, or NULL)
+            String schema = element.equals("$user") ? role.name() : element;
+            if (SearchPath.schemaExists(schema) && !out.contains(schema)) {
+                out.add(schema);
             }
         }
         return out;

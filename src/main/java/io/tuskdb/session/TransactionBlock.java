@@ -33,6 +33,11 @@ final class TransactionBlock {
     /** Savepoint names, oldest first; each matches one save point of the storage transaction. */
     private final List<String> savepoints = new ArrayList<>();
     private long lockTimeoutMillis;
+    /**
+     * PostgreSQL's FirstSnapshotSet: a statement of the open transaction took a snapshot (a query, DML, most
+     * utility statements), after which its isolation level and read-write mode are fixed.
+     */
+    private boolean snapshotTaken;
 
     TransactionBlock(TransactionManager transactions, SessionSettings settings, Interrupts interrupts,
                      NoticeSink notices, Runnable onEnd) {
@@ -56,9 +61,17 @@ final class TransactionBlock {
         return start;
     }
 
+    /** The running statement takes a snapshot (see {@link #snapshotTaken}). */
+    void snapshotTaken() {
+        if (transaction != null) {
+            snapshotTaken = true;
+        }
+    }
+
     /** Opens an implicit transaction when none is open. */
     void ensureOpen() {
         if (state == TransactionState.IDLE) {
+            snapshotTaken = false;
             transaction = transactions.begin(isolation(settings.value("default_transaction_isolation")),
                     "on".equals(settings.value("default_transaction_read_only")));
             configure(transaction);
@@ -113,6 +126,7 @@ final class TransactionBlock {
     private void end(boolean commit, TransactionState next) {
         Transaction tx = transaction;
         transaction = null;
+        snapshotTaken = false;
         start = next == TransactionState.FAILED ? start : null;
         state = next;
         savepoints.clear();
@@ -219,18 +233,18 @@ final class TransactionBlock {
 
     /** SET TRANSACTION ISOLATION LEVEL / READ ONLY: replaces the still unused transaction with a new one. */
     void setCharacteristic(String name, String value) {
-        if (state != TransactionState.BLOCK) {
-            // Outside a block it would only describe the implicit transaction of this very statement (PG is
-            // silent for SET transaction_isolation; SET TRANSACTION's warning is the parser's to give).
-            return;
+        if (transaction == null) {
+            return; // a failed block: only its exit statements get here
         }
+        // check_XactIsoLevel / check_transaction_read_only (variable.c): also in an implicit transaction, whose
+        // later statements the change governs; fixed once a statement took a snapshot
         IsolationLevel level = transaction.isolationLevel();
         boolean readOnly = transaction.readOnly();
         if (name.equals("transaction_isolation")) {
             String v = SettingDefinitions.find(name).normalize(
                     value == null ? settings.value("default_transaction_isolation") : value, null);
             IsolationLevel wanted = isolation(v);
-            if (wanted != level && transaction.hasWrites()) {
+            if (wanted != level && snapshotTaken) {
                 throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION,
                         "SET TRANSACTION ISOLATION LEVEL must be called before any query");
             }
@@ -239,9 +253,14 @@ final class TransactionBlock {
             String v = SettingDefinitions.find(name).normalize(
                     value == null ? settings.value("default_transaction_read_only") : value, null);
             boolean wanted = v.equals("on");
-            if (!wanted && readOnly && transaction.hasWrites()) {
+            if (!wanted && readOnly && snapshotTaken) {
                 throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION,
-                        "cannot set transaction read-write mode after any query");
+                        "transaction read-write mode must be set before any query");
+            }
+            if (wanted && !readOnly && snapshotTaken) {
+                // switching to read-only is allowed at any time: later writes fail, earlier ones still commit
+                transaction = new ReadOnlyTransaction(transaction);
+                return;
             }
             readOnly = wanted;
         }
@@ -252,7 +271,7 @@ final class TransactionBlock {
         if (transaction.isolationLevel() == level && transaction.readOnly() == readOnly) {
             return;
         }
-        if (transaction.hasWrites()) {
+        if (transaction.hasWrites() || snapshotTaken) {
             throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION,
                     "SET TRANSACTION ISOLATION LEVEL must be called before any query");
         }

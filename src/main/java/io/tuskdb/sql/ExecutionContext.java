@@ -106,6 +106,18 @@ public interface ExecutionContext {
         return false;
     }
 
+    /**
+     * SET [LOCAL] name TO v1, v2, ... with the statement's values as written: a String for a string constant or
+     * an identifier, a Number (or its literal text in a non-String object) for a numeric constant; {@code values}
+     * null means SET ... TO DEFAULT. The session flattens them as PostgreSQL's flatten_set_variable_args (quoting
+     * search_path's names, 22023 "SET x takes only one argument" for non-list parameters) and warns about SET LOCAL
+     * outside a transaction block; {@link #setSetting} is set_config's raw-string form, silent there.
+     */
+    default void setSettingValues(String name, List<?> values, boolean local) {
+        setSetting(name, values == null ? null : values.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", ")), local);
+    }
+
     /** DISCARD ALL: closes portals and prepared statements and resets every setting (the caller checks 25001). */
     default void discardAll() {
         throw io.tuskdb.error.Errors.featureNotSupported("DISCARD ALL");

@@ -134,10 +134,10 @@ class SessionTest {
         assertThat(session.setting("search_path")).isEqualTo("\"$user\", public");
         assertThat(session.searchPath()).containsExactly("public");
         run("BEGIN");
-        session.setSetting("search_path", "a, \"B\"", false);
+        session.setSetting("search_path", "pg_catalog, \"public\"", false);
         run("COMMIT");
-        assertThat(session.searchPath()).containsExactly("a", "B");
-        session.setSetting("DateStyle", "SQL, DMY", true); // outside a block: warns
+        assertThat(session.searchPath()).containsExactly("pg_catalog", "public");
+        run("SET LOCAL DateStyle = 'SQL, DMY'"); // outside a block: warns
         assertThat(notices).last().satisfies(n -> assertThat(n.getMessage())
                 .isEqualTo("SET LOCAL can only be used in transaction blocks"));
     }
@@ -235,5 +235,108 @@ class SessionTest {
         session.discardAll();
         assertThat(session.setting("application_name")).isEmpty();
         assertThatThrownBy(() -> session.statement("s")).hasMessage("prepared statement \"s\" does not exist");
+    }
+
+    /** The first column of the first row of a query run as a simple query. */
+    private Object value(String sql) {
+        ParsedStatement st = session.parse(sql).get(0);
+        session.beginStatement(st, sql, true);
+        try (Execution e = session.plan(st, new int[0]).execute(session, new Object[0])) {
+            Object v = e.next()[0];
+            while (e.next() != null) {
+                // drain
+            }
+            session.endStatement(true);
+            return v;
+        } catch (PgException e) {
+            session.abortStatement();
+            throw e;
+        }
+    }
+
+    @Test
+    void searchPathKeepsOnlyExistingSchemas() {
+        session.setSettingValues("search_path", List.of("$user", "public"), false);
+        assertThat(session.setting("search_path")).isEqualTo("\"$user\", public");
+        assertThat(session.searchPath()).containsExactly("public"); // no schema named as the user
+        session.setSettingValues("search_path", List.of("public", "My Schema", "pg_catalog"), false);
+        assertThat(session.setting("search_path")).isEqualTo("public, \"My Schema\", pg_catalog");
+        assertThat(session.searchPath()).containsExactly("public", "pg_catalog");
+        session.setSettingValues("search_path", List.of(""), false);
+        assertThat(session.setting("search_path")).isEqualTo("\"\"");
+        assertThat(value("SELECT current_schema()")).isNull();
+        session.setSettingValues("search_path", List.of("nosuch"), false);
+        assertThat(value("SELECT current_schema()")).isNull();
+        session.setSettingValues("search_path", List.of("nosuch", "public"), false);
+        assertThat(value("SELECT current_schema()")).isEqualTo("public");
+        assertThatThrownBy(() -> session.setSettingValues("application_name", List.of("a", "b"), false))
+                .hasMessage("SET application_name takes only one argument");
+    }
+
+    @Test
+    void setLocalWarnsFromSetButNotFromSetConfig() {
+        notices.clear();
+        assertThat(value("SELECT set_config('statement_timeout', '1min', true)")).isEqualTo("1min");
+        assertThat(notices).isEmpty();
+        run("SET LOCAL statement_timeout = '1min'");
+        assertThat(notices).singleElement().satisfies(n -> assertThat(n.getMessage())
+                .isEqualTo("SET LOCAL can only be used in transaction blocks"));
+        notices.clear();
+        run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+        assertThat(notices).singleElement().satisfies(n -> assertThat(n.getMessage())
+                .isEqualTo("SET TRANSACTION can only be used in transaction blocks"));
+        notices.clear();
+        run("BEGIN");
+        run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+        run("SET LOCAL statement_timeout = '1min'");
+        run("COMMIT");
+        assertThat(notices).isEmpty();
+    }
+
+    @Test
+    void isolationAndReadWriteAreFixedOnceAQueryRan() {
+        run("BEGIN");
+        run("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
+        run("SHOW TimeZone"); // no snapshot
+        run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+        assertThat(session.setting("transaction_isolation")).isEqualTo("repeatable read");
+        value("SELECT 1");
+        run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"); // the same level again is allowed
+        assertThatThrownBy(() -> run("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE"))
+                .hasMessage("SET TRANSACTION ISOLATION LEVEL must be called before any query")
+                .satisfies(e -> assertThat(((PgException) e).sqlState().code()).isEqualTo("25001"));
+        assertThat(run("COMMIT")).isEqualTo("ROLLBACK");
+
+        run("BEGIN READ ONLY");
+        value("SELECT 1");
+        assertThatThrownBy(() -> run("SET TRANSACTION READ WRITE"))
+                .hasMessage("transaction read-write mode must be set before any query");
+        run("ROLLBACK");
+    }
+
+    @Test
+    void switchingToReadOnlyAfterWritesKeepsThem() {
+        run("BEGIN");
+        run("SET TRANSACTION READ WRITE");
+        run("INSERT INTO t VALUES (3)");
+        run("SET TRANSACTION READ ONLY");
+        assertThatThrownBy(() -> run("INSERT INTO t VALUES (4)"))
+                .hasMessage("cannot execute INSERT in a read-only transaction");
+        run("ROLLBACK");
+        run("BEGIN");
+        run("INSERT INTO t VALUES (5)");
+        run("SET TRANSACTION READ ONLY");
+        assertThat(session.setting("transaction_read_only")).isEqualTo("on");
+        assertThat(run("COMMIT")).isEqualTo("COMMIT");
+        assertThat(count()).isEqualTo(1);
+    }
+
+    @Test
+    void longApplicationNameIsTruncatedWithANotice() {
+        notices.clear();
+        run("SET application_name = '" + "a".repeat(70) + "'");
+        assertThat(session.setting("application_name")).isEqualTo("a".repeat(63));
+        assertThat(notices).singleElement().satisfies(n -> assertThat(n.getMessage())
+                .isEqualTo("identifier \"" + "a".repeat(70) + "\" will be truncated to \"" + "a".repeat(63) + "\""));
     }
 }

@@ -41,12 +41,16 @@ public final class DurationSetting extends Setting {
             default -> throw invalidValue(input)
                     .withHint("Valid units for this parameter are \"us\", \"ms\", \"s\", \"min\", \"h\", and \"d\".");
         };
-        long rounded = Math.round(ms);
-        if (rounded < 0 || rounded > Integer.MAX_VALUE) {
-            throw new PgException(SqlState.INVALID_PARAMETER_VALUE, rounded + " ms is outside the valid range for "
-                    + "parameter \"" + name() + "\" (0 .. " + Integer.MAX_VALUE + ")");
+        // parse_int: converted to the base unit, rounded half to even (rint), then checked against int range
+        double rounded = Math.rint(ms);
+        if (rounded > Integer.MAX_VALUE || rounded < Integer.MIN_VALUE || Double.isNaN(rounded)) {
+            throw invalidValue(input).withHint("Value exceeds integer range.");
         }
-        return format(rounded);
+        if (rounded < 0) {
+            throw new PgException(SqlState.INVALID_PARAMETER_VALUE, (long) rounded + " ms is outside the valid "
+                    + "range for parameter \"" + name() + "\" (0 .. " + Integer.MAX_VALUE + ")");
+        }
+        return format((long) rounded);
     }
 
     /** The value of a normalised setting in milliseconds. */

@@ -17,16 +17,24 @@ public final class IntSetting extends Setting {
 
     @Override
     public String normalize(String input, String current) {
-        long v;
+        double d;
         try {
+            // PG accepts a float and rounds it half to even (parse_int's rint); whole numbers are the common case.
             String s = input.trim();
-            // PG accepts a float and rounds it (parse_int); whole numbers are the common case.
-            v = s.contains(".") || s.contains("e") || s.contains("E") ? Math.round(Double.parseDouble(s))
-                    : Long.parseLong(s);
+            for (int i = 0; i < s.length(); i++) {
+                if ("+-.eE0123456789".indexOf(s.charAt(i)) < 0) {
+                    throw new NumberFormatException(s); // Java would also take "1d", "NaN" and "Infinity"
+                }
+            }
+            d = Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            throw new PgException(SqlState.INVALID_PARAMETER_VALUE,
-                    "invalid value for parameter \"" + name() + "\": \"" + input + "\"");
+            throw invalidValue(input);
         }
+        d = Math.rint(d);
+        if (d > Integer.MAX_VALUE || d < Integer.MIN_VALUE || Double.isNaN(d)) {
+            throw invalidValue(input).withHint("Value exceeds integer range.");
+        }
+        long v = (long) d;
         if (v < min || v > max) {
             throw new PgException(SqlState.INVALID_PARAMETER_VALUE, v + " is outside the valid range for parameter \""
                     + name() + "\" (" + min + " .. " + max + ")");

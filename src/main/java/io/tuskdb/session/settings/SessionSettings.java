@@ -103,13 +103,68 @@ public final class SessionSettings {
     public void set(String name, String value, boolean local, boolean superuser) {
         Setting s = require(name);
         checkContext(s, superuser);
-        String v = value == null ? resetValue.get(s) : s.normalize(value, current.get(s));
+        String v = value == null ? resetValue.get(s) : normalize(s, name, value);
         Saved saved = transactionSaves.computeIfAbsent(s, k -> new Saved(current.get(k)));
         if (!local) {
             saved.afterCommit = v;
         }
         current.put(s, v);
         changeListener.run();
+    }
+
+    /**
+     * SET name TO v1, v2, ...: the statement's values as one setting value, as PostgreSQL's
+     * flatten_set_variable_args does (guc_funcs.c). A String element is a string constant or identifier, quoted
+     * with quote_identifier for search_path (GUC_LIST_QUOTE); other elements (numbers) print as they are.
+     * Parameters that are not lists take one value only: 22023 "SET x takes only one argument".
+     */
+    public static String flatten(String name, List<?> values) {
+        Setting s = require(name);
+        if (values.size() > 1 && !SettingDefinitions.isList(s)) {
+            throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "SET " + name + " takes only one argument");
+        }
+        boolean quote = SettingDefinitions.isListQuote(s);
+        StringBuilder sb = new StringBuilder();
+        for (Object v : values) {
+            if (!sb.isEmpty()) {
+                sb.append(", ");
+            }
+            sb.append(quote && v instanceof String str ? quoteIdentifier(str) : String.valueOf(v));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * PostgreSQL's quote_identifier: plain when lower-case letters, digits and underscores not starting with a
+     * digit and not a reserved word; otherwise double-quoted with quotes doubled.
+     */
+    static String quoteIdentifier(String name) {
+        boolean plain = !name.isEmpty() && (name.charAt(0) >= 'a' && name.charAt(0) <= 'z' || name.charAt(0) == '_');
+        for (int i = 0; plain && i < name.length(); i++) {
+            char c = name.charAt(i);
+            plain = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_';
+        }
+        // the parser's quote_ident adds the keyword check (reserved words such as "select" are quoted)
+        return plain ? io.tuskdb.sql.parser.AstFormatter.quoteIdentifier(name)
+                : '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * The setting's check, with errors naming the parameter as the statement wrote it (PostgreSQL's
+     * parse_and_validate_value reports the name it was given: "intervalstyle" for SET IntervalStyle).
+     */
+    private String normalize(Setting s, String writtenName, String value) {
+        try {
+            return s.normalize(value, current.get(s));
+        } catch (PgException e) {
+            if (writtenName.equals(s.name()) || e.getMessage() == null) {
+                throw e;
+            }
+            String renamed = e.getMessage().replace("parameter \"" + s.name() + "\"",
+                    "parameter \"" + writtenName + "\"");
+            throw new PgException(e.sqlState(), e.severity(), renamed, e.detail(), e.hint(), e.position(),
+                    e.schemaName(), e.tableName(), e.columnName(), e.constraintName(), null);
+        }
     }
 
     /** RESET ALL: every user-settable parameter back to its session start value. */

@@ -124,19 +124,43 @@ public final class SettingDefinitions {
         return BY_NAME.get(name.toLowerCase(Locale.ROOT));
     }
 
+    /** GUC_LIST_INPUT: SET takes several values, joined with ", " (DateStyle, search_path). */
+    static boolean isList(Setting s) {
+        return s instanceof DateStyleSetting || isListQuote(s);
+    }
+
+    /** GUC_LIST_QUOTE: SET's values are names, quoted as needed (search_path). */
+    static boolean isListQuote(Setting s) {
+        return s.name().equals("search_path");
+    }
+
     /** All definitions; reported ones first, in PostgreSQL's ParameterStatus order. */
     public static List<Setting> all() {
         return ALL;
     }
 
-    /** application_name: PostgreSQL keeps printable ASCII only, replacing anything else with '?'. */
+    /** application_name: printable ASCII, truncated to NAMEDATALEN - 1 bytes. */
     private static String cleanName(String input) {
+        String clean = cleanAscii(input);
+        return clean.length() > 63 ? clean.substring(0, 63) : clean;
+    }
+
+    /**
+     * pg_clean_ascii: printable ASCII stays, every other byte of the UTF-8 text becomes '?' ("é" is two).
+     */
+    public static String cleanAscii(String input) {
         StringBuilder sb = new StringBuilder(input.length());
-        for (int i = 0; i < input.length(); i++) {
-            char c = input.charAt(i);
-            sb.append(c < 32 || c > 126 ? '?' : c);
+        for (int i = 0; i < input.length(); ) {
+            int cp = input.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp >= 32 && cp <= 126) {
+                sb.append((char) cp);
+            } else {
+                int bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                sb.repeat('?', bytes);
+            }
         }
-        return sb.length() > 63 ? sb.substring(0, 63) : sb.toString();
+        return sb.toString();
     }
 
     /** standard_conforming_strings: only on is supported (the parser implements the standard's rules only). */

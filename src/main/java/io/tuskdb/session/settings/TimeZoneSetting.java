@@ -1,6 +1,12 @@
 package io.tuskdb.session.settings;
 
-import java.time.DateTimeException;
+import io.tuskdb.error.PgException;
+import io.tuskdb.types.FormatSettings;
+import io.tuskdb.types.Interval;
+import io.tuskdb.types.PgType;
+import io.tuskdb.types.TimeZones;
+import io.tuskdb.types.TypeIO;
+
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -8,15 +14,22 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * TimeZone: IANA zone names (matched case-insensitively and shown in their canonical spelling, as PostgreSQL's
- * pg_tzset does), UTC/GMT, and offsets ("+05:30"). A bare number of hours is a POSIX-style offset east of
- * Greenwich, shown as PostgreSQL shows it ("<+05>-05").
+ * TimeZone, as PostgreSQL's check_timezone reads it (commands/variable.c): tz database names (matched
+ * case-insensitively and shown in their canonical spelling), a number of hours or {@code INTERVAL '...'} (SQL
+ * sign convention: positive is east of Greenwich, shown as pg_tzset_offset names it: "<+05:30>-05:30"), and
+ * POSIX zone strings such as "+02:00" or "UTC+3" (POSIX sign: positive is west), kept as written.
  */
 public final class TimeZoneSetting extends Setting {
     private static final Map<String, String> CANONICAL = new HashMap<>();
+    /** tz database files Java only knows as deprecated short ids: fixed offsets without daylight saving. */
+    private static final Map<String, ZoneOffset> FIXED = Map.of("EST", ZoneOffset.ofHours(-5),
+            "MST", ZoneOffset.ofHours(-7), "HST", ZoneOffset.ofHours(-10));
 
     static {
         for (String id : ZoneId.getAvailableZoneIds()) {
+            CANONICAL.put(id.toLowerCase(Locale.ROOT), id);
+        }
+        for (String id : FIXED.keySet()) {
             CANONICAL.put(id.toLowerCase(Locale.ROOT), id);
         }
         CANONICAL.put("utc", "UTC");
@@ -39,31 +52,98 @@ public final class TimeZoneSetting extends Setting {
         if (s.equalsIgnoreCase("local") || s.equalsIgnoreCase("default")) {
             return "UTC";
         }
-        try {
-            int hours = Integer.parseInt(s);
-            if (hours < -15 || hours > 15) {
+        if (s.regionMatches(true, 0, "interval", 0, 8)) {
+            return offsetNameChecked(-intervalSeconds(input, s.substring(8).trim()), input);
+        }
+        Double hours = hours(s);
+        if (hours != null) {
+            // "Here we change from SQL to Unix sign convention" (check_timezone); C truncates toward zero
+            return offsetNameChecked((long) (-hours * 3600), input);
+        }
+        if (!s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-' || Character.isDigit(s.charAt(0))
+                || s.regionMatches(true, 0, "UTC", 0, 3) || s.regionMatches(true, 0, "GMT", 0, 3))) {
+            try {
+                TimeZones.parse(s);
+                return s;
+            } catch (PgException e) {
                 throw invalidValue(input);
             }
-            String abbrev = String.format("%s%02d", hours >= 0 ? "+" : "-", Math.abs(hours));
-            String posix = hours == 0 ? "00" : String.format("%s%02d", hours >= 0 ? "-" : "+", Math.abs(hours));
-            return "<" + abbrev + ">" + posix;
-        } catch (NumberFormatException ignored) {
-            // not a bare number
+        }
+        throw invalidValue(input);
+    }
+
+    /** strtod of the whole string: a number of hours east of Greenwich; null when not a number. */
+    private static Double hours(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if ("+-.eE0123456789".indexOf(s.charAt(i)) < 0) {
+                return null;
+            }
         }
         try {
-            ZoneId.of(s);
-            return s;
-        } catch (DateTimeException e) {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** INTERVAL 'text': its time part in seconds; months or days are refused as PostgreSQL does. */
+    private long intervalSeconds(String input, String quoted) {
+        if (quoted.length() < 2 || quoted.charAt(0) != '\'' || quoted.indexOf('\'', 1) != quoted.length() - 1) {
             throw invalidValue(input);
         }
+        Interval interval;
+        try {
+            interval = (Interval) TypeIO.fromText(PgType.INTERVAL, quoted.substring(1, quoted.length() - 1),
+                    FormatSettings.DEFAULT);
+        } catch (PgException e) {
+            throw invalidValue(input);
+        }
+        if (interval.months() != 0) {
+            throw invalidValue(input).withDetail("Cannot specify months in time zone interval.");
+        }
+        if (interval.days() != 0) {
+            throw invalidValue(input).withDetail("Cannot specify days in time zone interval.");
+        }
+        return interval.micros() / 1_000_000;
+    }
+
+    /**
+     * pg_tzset_offset's name for a fixed offset given in seconds WEST of Greenwich: "<-07:30>+07:30" for 27000.
+     * Java's offsets end at 18 hours; PostgreSQL's reach further, refused here.
+     */
+    private String offsetNameChecked(long gmtOffset, String input) {
+        if (Math.abs(gmtOffset) > 18 * 3600) {
+            throw invalidValue(input);
+        }
+        return offsetName(gmtOffset);
+    }
+
+    private static String offsetName(long gmtOffset) {
+        long abs = Math.abs(gmtOffset);
+        StringBuilder sb = new StringBuilder(String.format("%02d", abs / 3600));
+        abs %= 3600;
+        if (abs != 0) {
+            sb.append(String.format(":%02d", abs / 60));
+            abs %= 60;
+            if (abs != 0) {
+                sb.append(String.format(":%02d", abs));
+            }
+        }
+        return gmtOffset > 0 ? "<-" + sb + ">+" + sb : "<+" + sb + ">-" + sb;
     }
 
     /** The zone a normalised value stands for. */
     public static ZoneId zone(String normalized) {
         if (normalized.startsWith("<")) {
-            String abbrev = normalized.substring(1, normalized.indexOf('>'));
-            return ZoneOffset.of(abbrev.length() == 3 ? abbrev : abbrev);
+            return ZoneOffset.of(normalized.substring(1, normalized.indexOf('>')));
         }
-        return ZoneId.of(normalized);
+        ZoneOffset fixed = FIXED.get(normalized);
+        if (fixed != null) {
+            return fixed;
+        }
+        if (CANONICAL.containsKey(normalized.toLowerCase(Locale.ROOT))) {
+            return ZoneId.of(normalized);
+        }
+        return TimeZones.parse(normalized);
     }
 }

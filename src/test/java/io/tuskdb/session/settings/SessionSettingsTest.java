@@ -186,4 +186,93 @@ class SessionSettingsTest {
         s.commit();
         assertThat(s.get("search_path")).isEqualTo("d");
     }
+
+    @Test
+    void setValuesAreFlattenedAsPostgresDoes() {
+        // flatten_set_variable_args: search_path's names quoted with quote_identifier, numbers as they are
+        assertThat(SessionSettings.flatten("search_path", List.of("$user", "public"))).isEqualTo("\"$user\", public");
+        assertThat(SessionSettings.flatten("search_path", List.of("public", "My Schema", "pg_catalog")))
+                .isEqualTo("public, \"My Schema\", pg_catalog");
+        assertThat(SessionSettings.flatten("search_path", List.of(""))).isEqualTo("\"\"");
+        assertThat(SessionSettings.flatten("search_path", List.of("public, x"))).isEqualTo("\"public, x\"");
+        assertThat(SessionSettings.flatten("search_path", List.of("select", "A$b", "a$b", "ab_1")))
+                .isEqualTo("\"select\", \"A$b\", \"a$b\", ab_1");
+        assertThat(SessionSettings.flatten("search_path", List.of(1L, "public"))).isEqualTo("1, public");
+        assertThat(SessionSettings.flatten("DateStyle", List.of("ISO", "DMY"))).isEqualTo("ISO, DMY");
+        assertThatThrownBy(() -> SessionSettings.flatten("application_name", List.of("a", "b")))
+                .hasMessage("SET application_name takes only one argument")
+                .satisfies(e -> assertThat(code(e)).isEqualTo("22023"));
+        assertThatThrownBy(() -> SessionSettings.flatten("TimeZone", List.of(1L, 2L)))
+                .hasMessage("SET TimeZone takes only one argument");
+    }
+
+    @Test
+    void errorsNameTheParameterAsWritten() {
+        assertThatThrownBy(() -> s.set("intervalstyle", "bad", false, false))
+                .hasMessage("invalid value for parameter \"intervalstyle\": \"bad\"")
+                .satisfies(e -> assertThat(((PgException) e).hint())
+                        .isEqualTo("Available values: postgres, postgres_verbose, sql_standard, iso_8601."));
+        assertThatThrownBy(() -> s.set("IntervalStyle", "bad", false, false))
+                .hasMessage("invalid value for parameter \"IntervalStyle\": \"bad\"");
+        assertThatThrownBy(() -> s.set("STATEMENT_TIMEOUT", "-1", false, false))
+                .hasMessage("-1 ms is outside the valid range for parameter \"STATEMENT_TIMEOUT\" (0 .. 2147483647)");
+    }
+
+    @Test
+    void integersBeyondIntRangeAndHalfEvenRounding() {
+        for (String v : List.of("2147483648", "2147483647.6", "2147483648 s")) {
+            assertThatThrownBy(() -> s.set("statement_timeout", v, false, false))
+                    .hasMessage("invalid value for parameter \"statement_timeout\": \"" + v + "\"")
+                    .satisfies(e -> assertThat(((PgException) e).hint()).isEqualTo("Value exceeds integer range."));
+        }
+        assertThatThrownBy(() -> s.set("extra_float_digits", "2147483648", false, false))
+                .hasMessage("invalid value for parameter \"extra_float_digits\": \"2147483648\"")
+                .satisfies(e -> assertThat(((PgException) e).hint()).isEqualTo("Value exceeds integer range."));
+        assertThatThrownBy(() -> s.set("extra_float_digits", "2d", false, false))
+                .hasMessage("invalid value for parameter \"extra_float_digits\": \"2d\"");
+        s.set("statement_timeout", "0.5", false, false);
+        assertThat(s.get("statement_timeout")).isEqualTo("0");
+        s.set("statement_timeout", "1.5", false, false);
+        assertThat(s.get("statement_timeout")).isEqualTo("2ms");
+        s.set("statement_timeout", "2.5", false, false);
+        assertThat(s.get("statement_timeout")).isEqualTo("2ms");
+        s.set("statement_timeout", "0.5s", false, false);
+        assertThat(s.get("statement_timeout")).isEqualTo("500ms");
+        s.set("statement_timeout", "3000000000 us", false, false);
+        assertThat(s.get("statement_timeout")).isEqualTo("50min");
+        s.set("extra_float_digits", "2.5", false, false);
+        assertThat(s.get("extra_float_digits")).isEqualTo("2");
+    }
+
+    @Test
+    void timeZoneOffsetsShowAsPostgresNamesThem() {
+        // numbers of hours and INTERVAL are SQL-signed (east positive), named as pg_tzset_offset does
+        Map<String, String> shown = Map.of("-7.5", "<-07:30>+07:30", "8", "<+08>-08", "0", "<+00>-00",
+                "0.01", "<+00:00:36>-00:00:36", "INTERVAL '-08:00:00'", "<-08>+08",
+                "INTERVAL '05:30:00'", "<+05:30>-05:30", "est", "EST", "+02:00", "+02:00");
+        shown.forEach((in, out) -> {
+            s.set("TimeZone", in, false, false);
+            assertThat(s.get("TimeZone")).as(in).isEqualTo(out);
+        });
+        assertThat(TimeZoneSetting.zone("<-07:30>+07:30")).isEqualTo(java.time.ZoneOffset.of("-07:30"));
+        assertThat(TimeZoneSetting.zone("<+00:00:36>-00:00:36")).isEqualTo(java.time.ZoneOffset.ofTotalSeconds(36));
+        assertThat(TimeZoneSetting.zone("EST")).isEqualTo(java.time.ZoneOffset.ofHours(-5));
+        assertThat(TimeZoneSetting.zone("+02:00")).isEqualTo(java.time.ZoneOffset.ofHours(-2)); // POSIX sign
+        assertThatThrownBy(() -> s.set("TimeZone", "INTERVAL '1 day'", false, false))
+                .hasMessage("invalid value for parameter \"TimeZone\": \"INTERVAL '1 day'\"")
+                .satisfies(e -> assertThat(((PgException) e).detail())
+                        .isEqualTo("Cannot specify days in time zone interval."));
+        assertThatThrownBy(() -> s.set("TimeZone", "Mars/Olympus", false, false))
+                .hasMessage("invalid value for parameter \"TimeZone\": \"Mars/Olympus\"");
+    }
+
+    @Test
+    void applicationNameKeepsPrintableAsciiOneQuestionMarkPerByte() {
+        s.set("application_name", "h\u00e9llo w\u00f6rld", false, false);
+        assertThat(s.get("application_name")).isEqualTo("h??llo w??rld");
+        s.set("application_name", "a\u20acb\uD83D\uDE00", false, false);
+        assertThat(s.get("application_name")).isEqualTo("a???b????");
+        s.set("application_name", "x".repeat(70), false, false);
+        assertThat(s.get("application_name")).isEqualTo("x".repeat(63));
+    }
 }
