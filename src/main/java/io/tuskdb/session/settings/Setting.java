@@ -10,7 +10,7 @@ import io.tuskdb.error.SqlState;
  */
 public abstract sealed class Setting
         permits BoolSetting, IntSetting, DurationSetting, EnumSetting, StringSetting, DateStyleSetting,
-        TimeZoneSetting, ClientEncodingSetting {
+        TimeZoneSetting, ClientEncodingSetting, MemorySetting {
     private final String name;
     private final GucContext context;
     private final boolean report;

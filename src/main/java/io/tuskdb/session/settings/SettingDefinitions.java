@@ -107,6 +107,45 @@ public final class SettingDefinitions {
                 "Warn about backslash escapes in ordinary string literals."));
         s.add(new BoolSetting("row_security", GucContext.USER, false, true, "Enable row security."));
         s.add(new BoolSetting("jit", GucContext.USER, false, false, "Allow JIT compilation."));
+        // Accepted and reported for clients and tools that set them (ORMs, pg_dump, benchmarks); TuskDB's planner
+        // and executor have no use for them yet.
+        s.add(new MemorySetting("work_mem", 4096, 64, "Sets the maximum memory to be used for query workspaces."));
+        s.add(new MemorySetting("maintenance_work_mem", 65536, 1024,
+                "Sets the maximum memory to be used for maintenance operations."));
+        String[][] planner = {
+            {"enable_async_append", "on", "Enables the planner's use of async append plans."},
+            {"enable_bitmapscan", "on", "Enables the planner's use of bitmap-scan plans."},
+            {"enable_gathermerge", "on", "Enables the planner's use of gather merge plans."},
+            {"enable_hashagg", "on", "Enables the planner's use of hashed aggregation plans."},
+            {"enable_hashjoin", "on", "Enables the planner's use of hash join plans."},
+            {"enable_incremental_sort", "on", "Enables the planner's use of incremental sort steps."},
+            {"enable_indexonlyscan", "on", "Enables the planner's use of index-only-scan plans."},
+            {"enable_indexscan", "on", "Enables the planner's use of index-scan plans."},
+            {"enable_material", "on", "Enables the planner's use of materialization."},
+            {"enable_memoize", "on", "Enables the planner's use of memoization."},
+            {"enable_mergejoin", "on", "Enables the planner's use of merge join plans."},
+            {"enable_nestloop", "on", "Enables the planner's use of nested-loop join plans."},
+            {"enable_parallel_append", "on", "Enables the planner's use of parallel append plans."},
+            {"enable_parallel_hash", "on", "Enables the planner's use of parallel hash plans."},
+            {"enable_partition_pruning", "on", "Enables plan-time and execution-time partition pruning."},
+            {"enable_partitionwise_aggregate", "off", "Enables partitionwise aggregation and grouping."},
+            {"enable_partitionwise_join", "off", "Enables partitionwise join."},
+            {"enable_seqscan", "on", "Enables the planner's use of sequential-scan plans."},
+            {"enable_sort", "on", "Enables the planner's use of explicit sort steps."},
+            {"enable_tidscan", "on", "Enables the planner's use of TID scan plans."},
+        };
+        for (String[] p : planner) {
+            s.add(new BoolSetting(p[0], GucContext.USER, false, p[1].equals("on"), p[2]));
+        }
+        s.add(new EnumSetting("plan_cache_mode", GucContext.USER, false, "auto",
+                List.of("auto", "force_generic_plan", "force_custom_plan"),
+                "Controls the planner's selection of custom or generic plan."));
+        s.add(new IntSetting("default_statistics_target", GucContext.USER, false, 100, 1, 10000,
+                "Sets the default statistics target."));
+        s.add(new IntSetting("from_collapse_limit", GucContext.USER, false, 8, 1, Integer.MAX_VALUE,
+                "Sets the FROM-list size beyond which subqueries are not collapsed."));
+        s.add(new IntSetting("join_collapse_limit", GucContext.USER, false, 8, 1, Integer.MAX_VALUE,
+                "Sets the FROM-list size beyond which JOIN constructs are not flattened."));
 
         Map<String, Setting> byName = new LinkedHashMap<>();
         for (Setting setting : s) {

@@ -275,4 +275,34 @@ class SessionSettingsTest {
         s.set("application_name", "x".repeat(70), false, false);
         assertThat(s.get("application_name")).isEqualTo("x".repeat(63));
     }
+
+    @Test
+    void memoryAndPlannerSettingsClientsSetAreAccepted() {
+        assertThat(s.get("work_mem")).isEqualTo("4MB");
+        assertThat(s.get("maintenance_work_mem")).isEqualTo("64MB");
+        Map<String, String> shown = Map.of("64MB", "64MB", "1.5MB", "1536kB", "100000B", "98kB", "1TB", "1TB",
+                "1048576", "1GB", "2048 kB", "2MB");
+        shown.forEach((in, out) -> {
+            s.set("work_mem", in, false, false);
+            assertThat(s.get("work_mem")).as(in).isEqualTo(out);
+        });
+        assertThatThrownBy(() -> s.set("work_mem", "63", false, false))
+                .hasMessage("63 kB is outside the valid range for parameter \"work_mem\" (64 .. 2147483647)");
+        assertThatThrownBy(() -> s.set("work_mem", "4x", false, false))
+                .hasMessage("invalid value for parameter \"work_mem\": \"4x\"")
+                .satisfies(e -> assertThat(((PgException) e).hint())
+                        .isEqualTo("Valid units for this parameter are \"B\", \"kB\", \"MB\", \"GB\", and \"TB\"."));
+        assertThatThrownBy(() -> s.set("work_mem", "3000000MB", false, false))
+                .satisfies(e -> assertThat(((PgException) e).hint()).isEqualTo("Value exceeds integer range."));
+        assertThatThrownBy(() -> s.set("maintenance_work_mem", "1000", false, false))
+                .hasMessage("1000 kB is outside the valid range for parameter \"maintenance_work_mem\" (1024 .. 2147483647)");
+        assertThat(s.get("enable_seqscan")).isEqualTo("on");
+        assertThat(s.get("enable_partitionwise_join")).isEqualTo("off");
+        s.set("enable_bitmapscan", "false", false, false);
+        assertThat(s.get("enable_bitmapscan")).isEqualTo("off");
+        s.set("plan_cache_mode", "force_custom_plan", false, false);
+        assertThat(s.get("plan_cache_mode")).isEqualTo("force_custom_plan");
+        s.set("lock_timeout", "2s", false, false);
+        assertThat(s.get("lock_timeout")).isEqualTo("2s");
+    }
 }
