@@ -184,11 +184,16 @@ final class TransactionBlock {
         switch (state) {
             case BLOCK, FAILED -> warning(SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress");
             case IDLE, IMPLICIT -> {
+                // BEGIN's modes are set as SET TRANSACTION sets them, so a BEGIN ISOLATION LEVEL after a query of
+                // the same multi-statement string fails as in PostgreSQL; failing, the implicit transaction ends
                 ensureOpen();
+                if (isolationLevel != null) {
+                    setCharacteristic("transaction_isolation", isolationLevel.settingValue());
+                }
+                if (readOnly != null) {
+                    setCharacteristic("transaction_read_only", readOnly ? "on" : "off");
+                }
                 state = TransactionState.BLOCK;
-                IsolationLevel level = isolationLevel != null ? isolationLevel : transaction.isolationLevel();
-                boolean ro = readOnly != null ? readOnly : transaction.readOnly();
-                replace(level, ro);
             }
         }
     }

@@ -339,4 +339,32 @@ class SessionTest {
         assertThat(notices).singleElement().satisfies(n -> assertThat(n.getMessage())
                 .isEqualTo("identifier \"" + "a".repeat(70) + "\" will be truncated to \"" + "a".repeat(63) + "\""));
     }
+
+    @Test
+    void beginInAMultiStatementStringAfterAQuery() {
+        // "SELECT 1; BEGIN READ ONLY; ..." is fine; "SELECT 1; BEGIN ISOLATION LEVEL SERIALIZABLE" fails (PG 15)
+        session.setImplicitBlock(true);
+        selectOneNotLast();
+        run("BEGIN READ ONLY");
+        assertThat(session.setting("transaction_read_only")).isEqualTo("on");
+        run("ROLLBACK");
+        selectOneNotLast();
+        assertThatThrownBy(() -> run("BEGIN ISOLATION LEVEL SERIALIZABLE"))
+                .hasMessage("SET TRANSACTION ISOLATION LEVEL must be called before any query");
+        session.setImplicitBlock(false);
+        assertThat(session.transactionState()).isEqualTo(TransactionState.IDLE);
+    }
+
+    /** SELECT 1 as a statement of a query string that goes on: its implicit transaction stays open. */
+    private void selectOneNotLast() {
+        ParsedStatement st = session.parse("SELECT 1").get(0);
+        session.beginStatement(st, "SELECT 1", true);
+        try (Execution e = session.plan(st, new int[0]).execute(session, new Object[0])) {
+            while (e.next() != null) {
+                // drain
+            }
+        }
+        session.endStatement(false);
+        assertThat(session.transactionState()).isEqualTo(TransactionState.IMPLICIT);
+    }
 }
