@@ -220,6 +220,39 @@ class SqlEngineTest {
     }
 
     @Test
+    void schemasThatDoNotExistAreReportedAsPostgres() throws SQLException {
+        assertThatThrownBy(() -> exec("CREATE TABLE nosuchschema.x (a int)")).isInstanceOfSatisfying(
+                PSQLException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo("3F000");
+                    assertThat(e.getServerErrorMessage().getPosition()).isEqualTo(14);
+                });
+        assertThatThrownBy(() -> exec("DROP TABLE nosuchschema.x")).isInstanceOfSatisfying(
+                PSQLException.class, e -> assertThat(e.getServerErrorMessage().getPosition()).isZero());
+        assertThatThrownBy(() -> exec("CREATE TABLE pg_catalog.x (a int)")).isInstanceOfSatisfying(
+                PSQLException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo("42501");
+                    assertThat(e.getServerErrorMessage().getMessage())
+                            .isEqualTo("permission denied to create \"pg_catalog.x\"");
+                    assertThat(e.getServerErrorMessage().getDetail())
+                            .isEqualTo("System catalog modifications are currently disallowed.");
+                });
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS public.nosuch, nosuchschema.x");
+            SQLWarning w = st.getWarnings();
+            assertThat(w.getMessage()).isEqualTo("table \"nosuch\" does not exist, skipping");
+            assertThat(w.getNextWarning().getMessage()).isEqualTo("schema \"nosuchschema\" does not exist, skipping");
+        }
+        exec("SET search_path = nosuch");
+        assertThatThrownBy(() -> exec("CREATE TABLE x (a int)")).isInstanceOfSatisfying(PSQLException.class,
+                e -> assertThat(e.getServerErrorMessage().getMessage())
+                        .isEqualTo("no schema has been selected to create in"));
+        exec("SET search_path = nosuch, public");
+        exec("CREATE TABLE x (a int CONSTRAINT x_named PRIMARY KEY)");
+        assertThatThrownBy(() -> exec("INSERT INTO public.x VALUES (1), (1)")).isInstanceOfSatisfying(
+                PSQLException.class, e -> assertThat(e.getServerErrorMessage().getConstraint()).isEqualTo("x_named"));
+    }
+
+    @Test
     void noticesAndUtilityStatements() throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS cn (x int)");

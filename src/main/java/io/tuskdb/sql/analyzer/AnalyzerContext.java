@@ -76,16 +76,34 @@ public final class AnalyzerContext {
                 "relation \"" + String.join(".", name.parts()) + "\" does not exist").withPosition(name.position()));
     }
 
-    /** The schema new objects go to: the given one, else the first of search_path. */
-    String creationSchema(QualifiedName name) {
+    /**
+     * The schema new objects go to: the given one, which must exist (3F000), else the first existing schema of
+     * search_path (RangeVarGetCreationNamespace). {@code located}: whether the error carries the name's position
+     * (CREATE TABLE does; CREATE TABLE AS resolves the name when executing, without one).
+     */
+    String creationSchema(QualifiedName name, boolean located) {
         if (name.schema() != null) {
+            if (!schemaExists(name.schema())) {
+                throw new PgException(SqlState.INVALID_SCHEMA_NAME, "schema \"" + name.schema() + "\" does not exist")
+                        .withPosition(located ? name.position() : 0);
+            }
             return name.schema();
         }
-        List<String> path = context.searchPath();
-        if (path.isEmpty()) {
-            throw new PgException(SqlState.INVALID_SCHEMA_NAME, "no schema has been selected to create in")
-                    .withPosition(name.position());
+        for (String schema : context.searchPath()) {
+            if (schemaExists(schema)) {
+                return schema;
+            }
         }
-        return path.get(0);
+        throw new PgException(SqlState.INVALID_SCHEMA_NAME, "no schema has been selected to create in")
+                .withPosition(located ? name.position() : 0);
+    }
+
+    boolean schemaExists(String schema) {
+        return context.cluster().catalog().schemaExists(context.transaction(), context.databaseOid(), schema);
+    }
+
+    boolean tableExists(String schema, String name) {
+        return context.cluster().catalog().table(context.transaction(), context.databaseOid(), schema, name)
+                .isPresent();
     }
 }

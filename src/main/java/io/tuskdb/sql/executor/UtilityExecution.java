@@ -137,7 +137,8 @@ public final class UtilityExecution implements Execution {
                     "relation \"" + c.name() + "\" already exists, skipping", null, null, 0, null, null, null, null, null));
             return;
         }
-        catalog.createTable(ctx.transaction(), ctx.databaseOid(), c.schema(), c.name(), c.columns(), c.primaryKey());
+        catalog.createTable(ctx.transaction(), ctx.databaseOid(), c.schema(), c.name(), c.columns(), c.primaryKey(),
+                c.primaryKeyName());
     }
 
     private void dropTables(BoundStatement.DropTable d) {
@@ -145,6 +146,16 @@ public final class UtilityExecution implements Execution {
         for (BoundStatement.QualifiedName n : d.names()) {
             Optional<TableDescriptor> t = Optional.empty();
             if (n.schema() != null) {
+                if (!catalog.schemaExists(ctx.transaction(), ctx.databaseOid(), n.schema())) {
+                    // DropErrorMsgNonExistent: a missing schema is reported instead of the table
+                    String message = "schema \"" + n.schema() + "\" does not exist";
+                    if (d.ifExists()) {
+                        ctx.notice(new PgException(SqlState.SUCCESSFUL_COMPLETION, Severity.NOTICE,
+                                message + ", skipping", null, null, 0, null, null, null, null, null));
+                        continue;
+                    }
+                    throw new PgException(SqlState.INVALID_SCHEMA_NAME, message);
+                }
                 t = catalog.table(ctx.transaction(), ctx.databaseOid(), n.schema(), n.name());
             } else {
                 for (String schema : ctx.searchPath()) {
@@ -154,7 +165,7 @@ public final class UtilityExecution implements Execution {
                     }
                 }
             }
-            String shown = n.schema() == null ? n.name() : n.schema() + "." + n.name();
+            String shown = n.name(); // PostgreSQL names the relation without its schema here
             if (t.isEmpty()) {
                 if (d.ifExists()) {
                     ctx.notice(new PgException(SqlState.SUCCESSFUL_COMPLETION, Severity.NOTICE,
