@@ -49,6 +49,7 @@ public final class SqlEngine {
                               ExecutionContext context) {
         AnalyzerContext actx = new AnalyzerContext(context, parameterTypes == null ? new int[0] : parameterTypes);
         BoundStatement bound = new Analyzer(actx).analyze(stmt.ast());
+        actx.raiseFoldErrors();
         int[] params = actx.parameterOids();
         List<TableDescriptor> deps = actx.usedTables();
         List<ResultColumn> columns = null;

@@ -368,6 +368,9 @@ public final class Analyzer {
     private String defaultText(Constraint.Default def, String column, TypeNames.Resolved t) {
         ExprAnalyzer ea = new ExprAnalyzer(actx, new Scope(null));
         ea.aggregatesForbiddenIn = "DEFAULT expressions";
+        ea.subqueriesForbiddenIn = "DEFAULT expression";
+        // the default is stored as written, not folded: its evaluation errors belong to the INSERT using it
+        int foldErrors = actx.foldErrorMark();
         BoundExpr b;
         try {
             b = ea.bind(def.expr());
@@ -383,6 +386,7 @@ public final class Analyzer {
                     + t.type().sqlName() + " but default expression is of type " + b.type().sqlName())
                     .withHint("You will need to rewrite or cast the expression.").withPosition(def.expr().position());
         }
+        actx.forgetFoldErrorsSince(foldErrors);
         try {
             return AstFormatter.format(def.expr());
         } catch (UnsupportedOperationException notYet) {

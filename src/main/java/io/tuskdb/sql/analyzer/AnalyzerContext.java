@@ -9,7 +9,9 @@ import io.tuskdb.types.PgType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** What analysis of one statement reads and accumulates: catalog lookups and the parameter types. */
 public final class AnalyzerContext {
@@ -105,5 +107,39 @@ public final class AnalyzerContext {
     boolean tableExists(String schema, String name) {
         return context.cluster().catalog().table(context.transaction(), context.databaseOid(), schema, name)
                 .isPresent();
+    }
+
+    /** Errors of constant folding, kept until the statement is analysed (see ConstantFolding#simplified). */
+    private final List<Map.Entry<BoundExpr, PgException>> foldErrors = new ArrayList<>();
+
+    void deferFoldError(BoundExpr e, PgException error) {
+        foldErrors.add(Map.entry(e, error));
+    }
+
+    boolean hasDeferredFoldErrors() {
+        return !foldErrors.isEmpty();
+    }
+
+    void forgetFoldErrors(Set<BoundExpr> dropped) {
+        foldErrors.removeIf(f -> dropped.contains(f.getKey()));
+    }
+
+    int foldErrorMark() {
+        return foldErrors.size();
+    }
+
+    /** Forgets the errors deferred since {@code mark}: the expression is stored, not planned (DEFAULT). */
+    void forgetFoldErrorsSince(int mark) {
+        foldErrors.subList(mark, foldErrors.size()).clear();
+    }
+
+    /**
+     * Raises the first folding error that survived simplification, as PostgreSQL's planner does when it folds an
+     * immutable call over constants that fails (SELECT 1/0 FROM t WHERE false fails without reading t).
+     */
+    public void raiseFoldErrors() {
+        if (!foldErrors.isEmpty()) {
+            throw foldErrors.get(0).getValue();
+        }
     }
 }
