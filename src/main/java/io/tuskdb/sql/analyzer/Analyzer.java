@@ -57,7 +57,8 @@ public final class Analyzer {
                 yield new BoundStatement.DropTable(names, d.ifExists());
             }
             case Copy c -> CopyAnalyzer.copy(actx, c);
-            case Statement.Begin b -> new BoundStatement.Begin(isolation(b.modes().isolation()), b.modes().readOnly());
+            case Statement.Begin b -> new BoundStatement.Begin(isolation(b.modes().isolation()), b.modes().readOnly(),
+                    b.start());
             case Statement.Commit c -> {
                 if (c.chain()) {
                     throw Errors.featureNotSupported("COMMIT AND CHAIN");

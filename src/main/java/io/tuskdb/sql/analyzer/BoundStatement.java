@@ -62,7 +62,8 @@ public sealed interface BoundStatement {
     record QualifiedName(String schema, String name) {
     }
 
-    record Begin(IsolationLevel isolation, Boolean readOnly) implements BoundStatement {
+    /** {@code start}: START TRANSACTION, whose command tag is its own. */
+    record Begin(IsolationLevel isolation, Boolean readOnly, boolean start) implements BoundStatement {
     }
 
     record Commit() implements BoundStatement {

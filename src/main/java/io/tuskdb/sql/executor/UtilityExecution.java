@@ -44,7 +44,7 @@ public final class UtilityExecution implements Execution {
         switch (statement) {
             case BoundStatement.Begin b -> {
                 ctx.beginTransactionBlock(b.isolation(), b.readOnly());
-                tag = "BEGIN";
+                tag = b.start() ? "START TRANSACTION" : "BEGIN";
             }
             case BoundStatement.Commit c -> tag = ctx.commitTransactionBlock();
             case BoundStatement.Rollback r -> {
