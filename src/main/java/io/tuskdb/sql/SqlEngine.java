@@ -123,9 +123,13 @@ public final class SqlEngine {
             case BoundStatement.Reset r -> {
             }
         }
+        int[] firstParameter = actx.firstParameterReference();
+        if (firstParameter[1] > 0) {
+            firstParameter[1] -= stmt.offset(); // relative to the statement's own text, as execution errors are
+        }
         return new EnginePlan(this, original, parameterTypes == null ? new int[0] : parameterTypes, params, columns,
                 bound, compiled, bound instanceof BoundStatement.CopyFrom cf ? cf.defaults() : null, explain, deps, tag,
-                readOnly);
+                readOnly, firstParameter);
     }
 
 }

@@ -31,6 +31,16 @@ class CommandTagTest {
         }
     }
 
+    @Test
+    void simpleQueriesReportTheirFirstParameterReference() throws IOException {
+        try (TestServer server = TestServer.start(); Wire wire = new Wire(server.port())) {
+            assertThat(wire.tags("SELECT $1")).containsExactly("ERROR 42P02 there is no parameter $1 at 8");
+            // the position counts from the start of the query string, the statement's own offset included
+            assertThat(wire.tags("SELECT 1; SELECT 2 + $1")).containsExactly("SELECT 1",
+                    "ERROR 42P02 there is no parameter $1 at 22");
+        }
+    }
+
     /** Startup as postgres (trust), then simple queries; collects the CommandComplete tags until ReadyForQuery. */
     static final class Wire implements AutoCloseable {
         private final Socket socket;
@@ -66,7 +76,7 @@ class CommandTagTest {
                 in.readFully(body);
                 switch (type) {
                     case 'C' -> tags.add(new String(body, 0, body.length - 1, StandardCharsets.UTF_8));
-                    case 'E' -> tags.add("ERROR");
+                    case 'E' -> tags.add(errorSummary(body));
                     case 'Z' -> {
                         return tags;
                     }
@@ -74,6 +84,31 @@ class CommandTagTest {
                     }
                 }
             }
+        }
+
+        /** "ERROR 42P02 there is no parameter $1 at 8": SQLSTATE, message and position (0 when none). */
+        private static String errorSummary(byte[] body) {
+            String code = "";
+            String message = "";
+            String position = "0";
+            int i = 0;
+            while (i < body.length && body[i] != 0) {
+                byte field = body[i++];
+                int end = i;
+                while (body[end] != 0) {
+                    end++;
+                }
+                String value = new String(body, i, end - i, StandardCharsets.UTF_8);
+                switch (field) {
+                    case 'C' -> code = value;
+                    case 'M' -> message = value;
+                    case 'P' -> position = value;
+                    default -> {
+                    }
+                }
+                i = end + 1;
+            }
+            return "ERROR " + code + " " + message + " at " + position;
         }
 
         @Override

@@ -220,6 +220,21 @@ class SqlEngineTest {
     }
 
     @Test
+    void errorsPostgresReportsWithoutPosition() throws SQLException {
+        assertThatThrownBy(() -> exec("UPDATE cn SET id = id + 1, id = 5")).isInstanceOfSatisfying(
+                PSQLException.class, e -> {
+                    assertThat(e.getServerErrorMessage().getMessage())
+                            .isEqualTo("multiple assignments to same column \"id\"");
+                    assertThat(e.getServerErrorMessage().getPosition()).isZero();
+                });
+        assertThatThrownBy(() -> exec("COPY nosuch FROM STDIN")).isInstanceOfSatisfying(
+                PSQLException.class, e -> {
+                    assertThat(e.getServerErrorMessage().getMessage()).isEqualTo("relation \"nosuch\" does not exist");
+                    assertThat(e.getServerErrorMessage().getPosition()).isZero();
+                });
+    }
+
+    @Test
     void schemasThatDoNotExistAreReportedAsPostgres() throws SQLException {
         assertThatThrownBy(() -> exec("CREATE TABLE nosuchschema.x (a int)")).isInstanceOfSatisfying(
                 PSQLException.class, e -> {

@@ -20,6 +20,9 @@ public final class AnalyzerContext {
     final List<PgType> parameterTypes = new ArrayList<>();
     /** Every table the statement was analysed against, to notice a DROP / CREATE before a later run. */
     private final List<TableDescriptor> usedTables = new ArrayList<>();
+    /** The first parameter reference analysed ($n, 0 when none) and its position, for 42P02 without parameters. */
+    int firstParameter;
+    int firstParameterPosition;
 
     public AnalyzerContext(ExecutionContext context, int[] givenParameterTypes) {
         this.context = context;
@@ -64,6 +67,14 @@ public final class AnalyzerContext {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Where the first parameter reference is, as {number, position}: a simple query has no parameter values, and
+     * PostgreSQL reports "there is no parameter $n" at the first reference it analyses.
+     */
+    public int[] firstParameterReference() {
+        return new int[]{firstParameter, firstParameterPosition};
     }
 
     public List<TableDescriptor> usedTables() {

@@ -352,6 +352,10 @@ final class ExprAnalyzer {
         while (actx.parameterTypes.size() < n) {
             actx.parameterTypes.add(PgType.UNKNOWN);
         }
+        if (actx.firstParameter == 0) {
+            actx.firstParameter = n;
+            actx.firstParameterPosition = p.position();
+        }
         return new BoundExpr.Param(n - 1, actx.parameterTypes.get(n - 1));
     }
 
