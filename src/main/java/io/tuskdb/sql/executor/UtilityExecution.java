@@ -141,8 +141,10 @@ public final class UtilityExecution implements Execution {
                 c.primaryKeyName());
     }
 
+    /** RemoveRelations: every name is looked up first, then the distinct tables are dropped (DROP TABLE t, t). */
     private void dropTables(BoundStatement.DropTable d) {
         Catalog catalog = ctx.cluster().catalog();
+        java.util.Map<Integer, TableDescriptor> found = new java.util.LinkedHashMap<>();
         for (BoundStatement.QualifiedName n : d.names()) {
             Optional<TableDescriptor> t = Optional.empty();
             if (n.schema() != null) {
@@ -174,7 +176,10 @@ public final class UtilityExecution implements Execution {
                 }
                 throw new PgException(SqlState.UNDEFINED_TABLE, "table \"" + shown + "\" does not exist");
             }
-            catalog.dropTable(ctx.transaction(), t.get());
+            found.putIfAbsent(t.get().oid(), t.get());
+        }
+        for (TableDescriptor t : found.values()) {
+            catalog.dropTable(ctx.transaction(), t);
         }
     }
 
