@@ -52,8 +52,8 @@ public final class AnalyzerContext {
     /** The table named, through search_path when unqualified; empty when none. */
     Optional<TableDescriptor> findTable(QualifiedName name) {
         if (name.catalog() != null && !name.catalog().equals(context.databaseName())) {
-            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cross-database references are not implemented: "
-                    + String.join(".", name.parts())).withPosition(name.position());
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cross-database references are not implemented: \""
+                    + String.join(".", name.parts()) + "\"").withPosition(name.position());
         }
         if (name.schema() != null) {
             return context.cluster().catalog().table(context.transaction(), context.databaseOid(), name.schema(),

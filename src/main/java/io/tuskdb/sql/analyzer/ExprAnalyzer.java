@@ -72,7 +72,7 @@ final class ExprAnalyzer {
                 }
             }
             if (e instanceof Expr.ColumnRef ref && !ref.star()) {
-                BoundExpr c = scope.resolve(ref.names(), ref.position());
+                BoundExpr c = scope.resolve(columnNames(actx, ref), ref.position());
                 if (c instanceof BoundExpr.Column col && dependsOnGroupedKey(col)) {
                     // grouped by the table's primary key: the column has one value per group (PostgreSQL's
                     // functional-dependency rule); carry it through the aggregation as its first value
@@ -170,7 +170,7 @@ final class ExprAnalyzer {
                     throw new PgException(SqlState.SYNTAX_ERROR, "row expansion via \"*\" is not supported here")
                             .withPosition(ref.position());
                 }
-                yield scope.resolve(ref.names(), ref.position());
+                yield scope.resolve(columnNames(actx, ref), ref.position());
             }
             case Expr.IntegerLiteral lit -> intConst(lit.value());
             case Expr.NumericLiteral lit -> numericConst(lit.text());
@@ -277,6 +277,22 @@ final class ExprAnalyzer {
     }
 
     /** x op ANY|ALL (subquery); IN is = ANY (transformSubLink). */
+    /**
+     * A column reference's names without a leading database name: four names are database.schema.table.column
+     * (the current database only: 0A000 otherwise, as transformColumnRef); five or more stay for Scope's 42601.
+     */
+    static List<String> columnNames(AnalyzerContext actx, Expr.ColumnRef ref) {
+        List<String> names = ref.names();
+        if (names.size() != 4) {
+            return names;
+        }
+        if (!names.get(0).equals(actx.context.databaseName())) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cross-database references are not implemented: "
+                    + String.join(".", names)).withPosition(ref.position());
+        }
+        return names.subList(1, 4);
+    }
+
     private void checkSubqueryAllowed(int position) {
         if (subqueriesForbiddenIn != null) {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cannot use subquery in " + subqueriesForbiddenIn)
