@@ -29,6 +29,24 @@ public interface Catalog {
     TableDescriptor createTable(Transaction tx, int databaseOid, String schema, String name,
                                 List<ColumnDescriptor> columns, int[] primaryKey);
 
+    /**
+     * As {@link #createTable(Transaction, int, String, String, List, int[])}, naming the primary key constraint
+     * {@code primaryKeyName} (CONSTRAINT name PRIMARY KEY); null chooses "table_pkey" as PostgreSQL does. A given
+     * name that is taken by a relation (table or primary key index) of the schema is 42P07.
+     */
+    default TableDescriptor createTable(Transaction tx, int databaseOid, String schema, String name,
+                                        List<ColumnDescriptor> columns, int[] primaryKey, String primaryKeyName) {
+        if (primaryKeyName != null) {
+            throw new UnsupportedOperationException("named primary keys");
+        }
+        return createTable(tx, databaseOid, schema, name, columns, primaryKey);
+    }
+
+    /** Whether the schema exists; the catalog has exactly the schemas public and pg_catalog (no CREATE SCHEMA yet). */
+    default boolean schemaExists(Transaction tx, int databaseOid, String schema) {
+        return "public".equals(schema) || "pg_catalog".equals(schema);
+    }
+
     /** Drops the table and all its rows. */
     void dropTable(Transaction tx, TableDescriptor table);
 }

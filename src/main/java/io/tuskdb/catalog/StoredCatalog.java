@@ -161,10 +161,17 @@ final class StoredCatalog implements Catalog {
     @Override
     public TableDescriptor createTable(Transaction tx, int databaseOid, String schema, String name,
                                        List<ColumnDescriptor> columns, int[] primaryKey) {
+        return createTable(tx, databaseOid, schema, name, columns, primaryKey, null);
+    }
+
+    @Override
+    public TableDescriptor createTable(Transaction tx, int databaseOid, String schema, String name,
+                                       List<ColumnDescriptor> columns, int[] primaryKey, String primaryKeyName) {
         byte[] key = classKey(databaseOid, schema, name);
         // like pg_class's unique index: a concurrent CREATE of the same name waits for the first to finish
         tx.lock(LockTag.row(key), RowLockMode.UPDATE);
-        if (tx.getLatest(key) != null) {
+        // a primary key's index is a relation too (pg_class), so its name and table names share one namespace
+        if (tx.getLatest(key) != null || indexNameTaken(tx, databaseOid, schema, name)) {
             throw Errors.duplicateTable(name);
         }
         List<ColumnDescriptor> numbered = new ArrayList<>(columns.size());
@@ -174,11 +181,46 @@ final class StoredCatalog implements Catalog {
                     c.defaultExpression()));
         }
         int[] pk = primaryKey == null ? new int[0] : primaryKey.clone();
+        String pkName = null;
+        if (pk.length > 0) {
+            if (primaryKeyName != null) {
+                // index_create: the table itself already exists when its index is created
+                if (primaryKeyName.equals(name) || relationExists(tx, databaseOid, schema, primaryKeyName)) {
+                    throw Errors.duplicateTable(primaryKeyName);
+                }
+                pkName = primaryKeyName;
+            } else {
+                pkName = chooseRelationName(tx, databaseOid, schema, name, "pkey");
+            }
+        }
         TableDescriptor table = new TableDescriptor((int) oids.next(), databaseOid, schema, name,
-                List.copyOf(numbered), pk, pk.length == 0 ? null : objectName(name, "pkey"));
+                List.copyOf(numbered), pk, pkName);
         cache.changedBy(tx);
         tx.put(key, CatalogCodec.encodeTable(table));
         return table;
+    }
+
+    /** PostgreSQL's ChooseRelationName: name_label, else name_label1, name_label2, ... until unused. */
+    private String chooseRelationName(Transaction tx, int databaseOid, String schema, String name, String label) {
+        String candidate = objectName(name, label);
+        for (int pass = 1; relationExists(tx, databaseOid, schema, candidate); pass++) {
+            candidate = objectName(name, label + pass);
+        }
+        return candidate;
+    }
+
+    private boolean relationExists(Transaction tx, int databaseOid, String schema, String name) {
+        return tx.getLatest(classKey(databaseOid, schema, name)) != null
+                || indexNameTaken(tx, databaseOid, schema, name);
+    }
+
+    private boolean indexNameTaken(Transaction tx, int databaseOid, String schema, String name) {
+        for (TableDescriptor t : tables(tx, databaseOid)) {
+            if (t.schema().equals(schema) && name.equals(t.primaryKeyName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -34,10 +34,14 @@ final class EnginePlan implements PreparedPlan {
     private final List<TableDescriptor> dependencies;
     private final String tagPrefix;
     private final String readOnlyCommand;
+    /** {number, position} of the first parameter reference analysed (see AnalyzerContext#firstParameterReference). */
+    private final int[] firstParameter;
 
     EnginePlan(SqlEngine engine, ParsedStatement statement, int[] givenParameterTypes, int[] parameterTypes,
                List<ResultColumn> columns, BoundStatement bound, OpFactory compiled, List<BoundExpr> copyDefaults,
-               List<String> explainLines, List<TableDescriptor> dependencies, String tagPrefix, String readOnlyCommand) {
+               List<String> explainLines, List<TableDescriptor> dependencies, String tagPrefix, String readOnlyCommand,
+               int[] firstParameter) {
+        this.firstParameter = firstParameter;
         this.engine = engine;
         this.statement = statement;
         this.givenParameterTypes = givenParameterTypes;
@@ -92,6 +96,10 @@ final class EnginePlan implements PreparedPlan {
         if (parameters == null || parameters.length < parameterTypes.length) {
             // a simple-protocol query supplies no parameters: PostgreSQL analyses it with none (42P02)
             int n = parameters == null ? 0 : parameters.length;
+            if (n == 0 && firstParameter[0] > 0) {
+                throw new PgException(SqlState.UNDEFINED_PARAMETER, "there is no parameter $" + firstParameter[0])
+                        .withPosition(firstParameter[1]);
+            }
             throw new PgException(SqlState.UNDEFINED_PARAMETER, "there is no parameter $" + (n + 1));
         }
         if (readOnlyCommand != null && context.transaction().readOnly()) {

@@ -49,6 +49,7 @@ public final class SqlEngine {
                               ExecutionContext context) {
         AnalyzerContext actx = new AnalyzerContext(context, parameterTypes == null ? new int[0] : parameterTypes);
         BoundStatement bound = new Analyzer(actx).analyze(stmt.ast());
+        actx.raiseFoldErrors();
         int[] params = actx.parameterOids();
         List<TableDescriptor> deps = actx.usedTables();
         List<ResultColumn> columns = null;
@@ -122,9 +123,13 @@ public final class SqlEngine {
             case BoundStatement.Reset r -> {
             }
         }
+        int[] firstParameter = actx.firstParameterReference();
+        if (firstParameter[1] > 0) {
+            firstParameter[1] -= stmt.offset(); // relative to the statement's own text, as execution errors are
+        }
         return new EnginePlan(this, original, parameterTypes == null ? new int[0] : parameterTypes, params, columns,
                 bound, compiled, bound instanceof BoundStatement.CopyFrom cf ? cf.defaults() : null, explain, deps, tag,
-                readOnly);
+                readOnly, firstParameter);
     }
 
 }

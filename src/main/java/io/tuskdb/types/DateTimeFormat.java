@@ -199,13 +199,19 @@ final class DateTimeFormat {
     /** The zone abbreviation PostgreSQL prints in non-ISO styles ("CET", "CEST", "UTC", or "+03"). */
     private static String abbreviation(ZonedDateTime z) {
         ZoneId zone = z.getZone();
+        String fixed = TimeZones.fixedAbbreviation(zone);
+        if (fixed != null) {
+            return fixed;
+        }
         if (zone instanceof ZoneOffset offset) {
             StringBuilder out = new StringBuilder();
             appendOffset(out, offset.getTotalSeconds());
             return out.toString();
         }
         String name = ZONE_ABBREVIATION.format(z);
-        if (name.startsWith("GMT+") || name.startsWith("GMT-") || name.equals(zone.getId())) {
+        // tz ids Java has no letters for format as themselves; UTC and GMT are real abbreviations PostgreSQL prints
+        boolean letters = name.equals("UTC") || name.equals("GMT");
+        if (name.startsWith("GMT+") || name.startsWith("GMT-") || name.equals(zone.getId()) && !letters) {
             // tzdata uses numeric abbreviations ("+03") where no letters are in use
             StringBuilder out = new StringBuilder();
             int total = z.getOffset().getTotalSeconds();

@@ -286,7 +286,8 @@ final class DateTimeParser {
                     if (!isDigits(frac)) {
                         throw badSyntax(typeName, text);
                     }
-                    f.micros = Math.round(Double.parseDouble("0." + frac) * 1_000_000);
+                    // ParseFractionalSecond: rint to microseconds; 1000000 carries into the next second (and day)
+                    f.micros = (long) Math.rint(Double.parseDouble("0." + frac) * 1_000_000);
                 }
             }
         }
@@ -540,11 +541,14 @@ final class DateTimeParser {
                 hour += 12;
             }
         }
-        if (hour < 0 || hour > 24 || f.minute > 59 || f.second > 60 || f.micros >= 1_000_000
-                || (hour == 24 && (f.minute > 0 || f.second > 0 || f.micros > 0))) {
+        if (hour < 0 || hour > 24 || f.minute > 59 || f.second > 60 || f.micros > 1_000_000) {
             throw fieldOverflow(text);
         }
-        return ((hour * 60L + f.minute) * 60 + f.second) * 1_000_000 + f.micros;
+        long micros = ((hour * 60L + f.minute) * 60 + f.second) * 1_000_000 + f.micros;
+        if (micros > IntervalFormat.USECS_PER_DAY) {
+            throw fieldOverflow(text);
+        }
+        return micros;
     }
 
     private static LocalDate makeDate(String text, Fields f, Target target) {

@@ -81,10 +81,11 @@ final class FloatFormat {
      */
     private static BigDecimal ryuExact(double abs, boolean isFloat4) {
         BigDecimal v = new BigDecimal(abs);
-        double up = isFloat4 ? Math.nextUp((float) abs) : Math.nextUp(abs);
+        // the gap above is the ulp (at the largest finite value nextUp would be infinity, which BigDecimal rejects)
+        double gapUp = isFloat4 ? Math.ulp((float) abs) : Math.ulp(abs);
         double down = isFloat4 ? Math.nextDown((float) abs) : Math.nextDown(abs);
         BigDecimal two = BigDecimal.valueOf(2);
-        BigDecimal hi = v.add(new BigDecimal(up)).divide(two);
+        BigDecimal hi = v.add(v.add(new BigDecimal(gapUp))).divide(two);
         BigDecimal lo = v.add(new BigDecimal(Math.max(down, 0))).divide(two);
         int k = hi.precision() - hi.scale();
         for (; ; k--) {

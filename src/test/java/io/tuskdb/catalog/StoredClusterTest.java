@@ -76,6 +76,33 @@ class StoredClusterTest {
     }
 
     @Test
+    void namedPrimaryKeysShareTheRelationNamespace() {
+        try (Cluster cluster = StoredCluster.open(dir, "postgres", null)) {
+            Catalog catalog = cluster.catalog();
+            Transaction tx = cluster.transactions().begin(IsolationLevel.READ_COMMITTED, false);
+            assertThat(catalog.createTable(tx, 5, "public", "a", COLUMNS, new int[]{0}, "a_pk").primaryKeyName())
+                    .isEqualTo("a_pk");
+            // PostgreSQL 15: a table, or another index, cannot take an index's name, nor the index its table's
+            for (var attempt : List.<Runnable>of(
+                    () -> catalog.createTable(tx, 5, "public", "a_pk", COLUMNS, new int[0]),
+                    () -> catalog.createTable(tx, 5, "public", "b", COLUMNS, new int[]{0}, "a_pk"),
+                    () -> catalog.createTable(tx, 5, "public", "c", COLUMNS, new int[]{0}, "a"),
+                    () -> catalog.createTable(tx, 5, "public", "d", COLUMNS, new int[]{0}, "d"))) {
+                assertThatThrownBy(attempt::run).isInstanceOfSatisfying(PgException.class,
+                        e -> assertThat(e.sqlState()).isEqualTo(SqlState.DUPLICATE_TABLE));
+            }
+            // a default name that is taken becomes name_pkey1 (ChooseRelationName)
+            catalog.createTable(tx, 5, "public", "h_pkey", COLUMNS, new int[0]);
+            assertThat(catalog.createTable(tx, 5, "public", "h", COLUMNS, new int[]{0}).primaryKeyName())
+                    .isEqualTo("h_pkey1");
+            assertThat(catalog.schemaExists(tx, 5, "public")).isTrue();
+            assertThat(catalog.schemaExists(tx, 5, "pg_catalog")).isTrue();
+            assertThat(catalog.schemaExists(tx, 5, "nosuch")).isFalse();
+            tx.commit();
+        }
+    }
+
+    @Test
     void createTableAssignsOidsAttnumsAndPrimaryKeyName() {
         try (Cluster cluster = StoredCluster.open(dir, "postgres", null)) {
             Transaction tx = cluster.transactions().begin(IsolationLevel.READ_COMMITTED, false);

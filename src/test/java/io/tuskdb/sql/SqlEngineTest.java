@@ -220,6 +220,86 @@ class SqlEngineTest {
     }
 
     @Test
+    void caseColumnsAreNamedAfterAStrongElseResult() throws SQLException {
+        exec("CREATE TABLE vr_t (n numeric(6,2), v varchar(7), y int)");
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT CASE WHEN true THEN n ELSE n END, "
+                + "CASE WHEN y > 0 THEN 'p' ELSE v END, CASE WHEN true THEN 1 ELSE 2 END, CASE WHEN true THEN 1 END, "
+                + "CAST(CASE WHEN true THEN 1 ELSE 2 END AS int), CAST(CASE WHEN true THEN 1 ELSE y END AS int), "
+                + "CASE WHEN true THEN 1 ELSE y::int8 END, "
+                + "CASE WHEN true THEN 1 ELSE CASE WHEN false THEN 2 ELSE abs(y) END END FROM vr_t")) {
+            List<String> names = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                names.add(rs.getMetaData().getColumnName(i));
+            }
+            assertThat(names).containsExactly("n", "v", "case", "case", "int4", "y", "y", "abs");
+        }
+        // database.schema.table.column names the current database only
+        exec("INSERT INTO vr_t VALUES (1, 'x', 7)");
+        assertThat(rows("SELECT postgres.public.vr_t.y FROM vr_t")).containsExactly("7");
+        assertThatThrownBy(() -> rows("SELECT otherdb.public.vr_t.y FROM vr_t")).isInstanceOfSatisfying(
+                PSQLException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo("0A000");
+                    assertThat(e.getServerErrorMessage().getMessage())
+                            .isEqualTo("cross-database references are not implemented: otherdb.public.vr_t.y");
+                    assertThat(e.getServerErrorMessage().getPosition()).isEqualTo(8);
+                });
+        assertThatThrownBy(() -> rows("SELECT a.b.c.d.e FROM vr_t")).isInstanceOfSatisfying(PSQLException.class,
+                e -> assertThat(e.getServerErrorMessage().getMessage())
+                        .isEqualTo("improper qualified name (too many dotted names): a.b.c.d.e"));
+        assertThatThrownBy(() -> rows("SELECT * FROM otherdb.public.vr_t")).isInstanceOfSatisfying(
+                PSQLException.class, e -> assertThat(e.getServerErrorMessage().getMessage())
+                        .isEqualTo("cross-database references are not implemented: \"otherdb.public.vr_t\""));
+    }
+
+    @Test
+    void errorsPostgresReportsWithoutPosition() throws SQLException {
+        assertThatThrownBy(() -> exec("UPDATE cn SET id = id + 1, id = 5")).isInstanceOfSatisfying(
+                PSQLException.class, e -> {
+                    assertThat(e.getServerErrorMessage().getMessage())
+                            .isEqualTo("multiple assignments to same column \"id\"");
+                    assertThat(e.getServerErrorMessage().getPosition()).isZero();
+                });
+        assertThatThrownBy(() -> exec("COPY nosuch FROM STDIN")).isInstanceOfSatisfying(
+                PSQLException.class, e -> {
+                    assertThat(e.getServerErrorMessage().getMessage()).isEqualTo("relation \"nosuch\" does not exist");
+                    assertThat(e.getServerErrorMessage().getPosition()).isZero();
+                });
+    }
+
+    @Test
+    void schemasThatDoNotExistAreReportedAsPostgres() throws SQLException {
+        assertThatThrownBy(() -> exec("CREATE TABLE nosuchschema.x (a int)")).isInstanceOfSatisfying(
+                PSQLException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo("3F000");
+                    assertThat(e.getServerErrorMessage().getPosition()).isEqualTo(14);
+                });
+        assertThatThrownBy(() -> exec("DROP TABLE nosuchschema.x")).isInstanceOfSatisfying(
+                PSQLException.class, e -> assertThat(e.getServerErrorMessage().getPosition()).isZero());
+        assertThatThrownBy(() -> exec("CREATE TABLE pg_catalog.x (a int)")).isInstanceOfSatisfying(
+                PSQLException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo("42501");
+                    assertThat(e.getServerErrorMessage().getMessage())
+                            .isEqualTo("permission denied to create \"pg_catalog.x\"");
+                    assertThat(e.getServerErrorMessage().getDetail())
+                            .isEqualTo("System catalog modifications are currently disallowed.");
+                });
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS public.nosuch, nosuchschema.x");
+            SQLWarning w = st.getWarnings();
+            assertThat(w.getMessage()).isEqualTo("table \"nosuch\" does not exist, skipping");
+            assertThat(w.getNextWarning().getMessage()).isEqualTo("schema \"nosuchschema\" does not exist, skipping");
+        }
+        exec("SET search_path = nosuch");
+        assertThatThrownBy(() -> exec("CREATE TABLE x (a int)")).isInstanceOfSatisfying(PSQLException.class,
+                e -> assertThat(e.getServerErrorMessage().getMessage())
+                        .isEqualTo("no schema has been selected to create in"));
+        exec("SET search_path = nosuch, public");
+        exec("CREATE TABLE x (a int CONSTRAINT x_named PRIMARY KEY)");
+        assertThatThrownBy(() -> exec("INSERT INTO public.x VALUES (1), (1)")).isInstanceOfSatisfying(
+                PSQLException.class, e -> assertThat(e.getServerErrorMessage().getConstraint()).isEqualTo("x_named"));
+    }
+
+    @Test
     void noticesAndUtilityStatements() throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS cn (x int)");

@@ -69,6 +69,22 @@ class TypeIOTest {
         assertThat(f8("0.1", 0)).isEqualTo("0.1");
     }
 
+    /** The largest finite values have no finite neighbour above; PostgreSQL prints them like any other. */
+    @Test
+    void extremeFloatsOutput() {
+        assertThat(f8("1.7976931348623157e308", 1)).isEqualTo("1.7976931348623157e+308");
+        assertThat(f8("-1.7976931348623157e308", 1)).isEqualTo("-1.7976931348623157e+308");
+        assertThat(f8("1.7e308", 1)).isEqualTo("1.7e+308");
+        assertThat(f8("1e308", 1)).isEqualTo("1e+308");
+        assertThat(f8("4.9e-324", 1)).isEqualTo("5e-324");
+        assertThat(f8("2.2250738585072014e-308", 1)).isEqualTo("2.2250738585072014e-308");
+        assertThat(f8("1.7976931348623157e308", 0)).isEqualTo("1.79769313486232e+308");
+        assertThat(f4("3.4028235e38", 1)).isEqualTo("3.4028235e+38");
+        assertThat(f4("-3.4028235e38", 1)).isEqualTo("-3.4028235e+38");
+        assertThat(f4("3.4028235e38", 0)).isEqualTo("3.40282e+38");
+        assertThat(f4("1.4e-45", 1)).isEqualTo("1e-45");
+    }
+
     @Test
     void float4Output() {
         assertThat(f4("1.5", 1)).isEqualTo("1.5");

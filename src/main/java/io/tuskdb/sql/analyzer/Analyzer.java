@@ -57,7 +57,8 @@ public final class Analyzer {
                 yield new BoundStatement.DropTable(names, d.ifExists());
             }
             case Copy c -> CopyAnalyzer.copy(actx, c);
-            case Statement.Begin b -> new BoundStatement.Begin(isolation(b.modes().isolation()), b.modes().readOnly());
+            case Statement.Begin b -> new BoundStatement.Begin(isolation(b.modes().isolation()), b.modes().readOnly(),
+                    b.start());
             case Statement.Commit c -> {
                 if (c.chain()) {
                     throw Errors.featureNotSupported("COMMIT AND CHAIN");
@@ -215,9 +216,11 @@ public final class Analyzer {
         if (c.onCommit() != null) {
             throw Errors.featureNotSupported("ON COMMIT");
         }
-        String schema = actx.creationSchema(c.name());
+        String schema = actx.creationSchema(c.name(), true);
         String table = c.name().name();
         List<ColumnDef> defs = c.columns();
+        Constraint.Default[] defaultDefs = new Constraint.Default[defs.size()];
+        String pkName = null;
         List<String> names = new ArrayList<>();
         List<TypeNames.Resolved> types = new ArrayList<>();
         boolean[] notNull = new boolean[defs.size()];
@@ -247,12 +250,13 @@ public final class Analyzer {
                         sawNotNull = true;
                     }
                     case Constraint.Nullable n -> sawNull = true;
-                    case Constraint.Default def -> defaults[i] = defaultText(def, d.name(), t);
+                    case Constraint.Default def -> defaultDefs[i] = def;
                     case Constraint.PrimaryKey p -> {
                         if (pk != null) {
                             throw multiplePrimaryKeys(table, p.position());
                         }
                         pk = new int[]{i};
+                        pkName = p.name();
                     }
                     default -> throw unsupportedConstraint(con);
                 }
@@ -267,6 +271,7 @@ public final class Analyzer {
                     throw Errors.featureNotSupported("INCLUDE");
                 }
                 pk = new int[p.columns().size()];
+                pkName = p.name();
                 for (int k = 0; k < pk.length; k++) {
                     pk[k] = names.indexOf(p.columns().get(k));
                     if (pk[k] < 0) {
@@ -290,19 +295,41 @@ public final class Analyzer {
         for (int k : pk) {
             notNull[k] = true;
         }
+        // DefineRelation's order: the name is checked (and IF NOT EXISTS decided) before defaults are cooked
+        boolean exists = actx.tableExists(schema, table);
+        if (exists && !c.ifNotExists()) {
+            throw Errors.duplicateTable(table);
+        }
+        if ("pg_catalog".equals(schema)) {
+            // heap_create: no user tables in the system catalog schema (allow_system_table_mods is off)
+            throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to create \"pg_catalog." + table
+                    + "\"").withDetail("System catalog modifications are currently disallowed.");
+        }
+        for (int i = 0; i < defs.size(); i++) {
+            if (defaultDefs[i] != null) {
+                try {
+                    defaults[i] = defaultText(defaultDefs[i], names.get(i), types.get(i));
+                } catch (PgException e) {
+                    if (!exists) {
+                        throw e;
+                    }
+                    // IF NOT EXISTS on an existing table: PostgreSQL only notices, never cooks the defaults
+                }
+            }
+        }
         List<ColumnDescriptor> columns = new ArrayList<>();
         for (int i = 0; i < defs.size(); i++) {
             columns.add(new ColumnDescriptor(names.get(i), i + 1, types.get(i).type(), types.get(i).typmod(), notNull[i],
                     defaults[i]));
         }
-        return new BoundStatement.CreateTable(schema, table, columns, pk, c.ifNotExists());
+        return new BoundStatement.CreateTable(schema, table, columns, pk, pkName, c.ifNotExists());
     }
 
     private BoundStatement createTableAs(io.tuskdb.sql.parser.ast.CreateTableAs c) {
         if (c.persistence() != Persistence.PERMANENT) {
             throw Errors.featureNotSupported(c.persistence().name() + " tables");
         }
-        String schema = actx.creationSchema(c.name());
+        String schema = actx.creationSchema(c.name(), false);
         BoundQuery q = new QueryAnalyzer(actx, null).analyze(c.query(), true);
         if (c.columns().size() > q.columns().size()) {
             throw new PgException(SqlState.SYNTAX_ERROR, "too many column names were specified");
@@ -342,6 +369,9 @@ public final class Analyzer {
     private String defaultText(Constraint.Default def, String column, TypeNames.Resolved t) {
         ExprAnalyzer ea = new ExprAnalyzer(actx, new Scope(null));
         ea.aggregatesForbiddenIn = "DEFAULT expressions";
+        ea.subqueriesForbiddenIn = "DEFAULT expression";
+        // the default is stored as written, not folded: its evaluation errors belong to the INSERT using it
+        int foldErrors = actx.foldErrorMark();
         BoundExpr b;
         try {
             b = ea.bind(def.expr());
@@ -357,6 +387,7 @@ public final class Analyzer {
                     + t.type().sqlName() + " but default expression is of type " + b.type().sqlName())
                     .withHint("You will need to rewrite or cast the expression.").withPosition(def.expr().position());
         }
+        actx.forgetFoldErrorsSince(foldErrors);
         try {
             return AstFormatter.format(def.expr());
         } catch (UnsupportedOperationException notYet) {

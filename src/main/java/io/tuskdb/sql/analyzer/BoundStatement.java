@@ -42,8 +42,9 @@ public sealed interface BoundStatement {
                   List<BoundExpr> returning, List<ResultColumn> returningColumns) implements BoundStatement {
     }
 
+    /** {@code primaryKeyName}: the CONSTRAINT name given to the primary key, or null for PostgreSQL's default. */
     record CreateTable(String schema, String name, List<ColumnDescriptor> columns, int[] primaryKey,
-                       boolean ifNotExists) implements BoundStatement {
+                       String primaryKeyName, boolean ifNotExists) implements BoundStatement {
     }
 
     /** CREATE TABLE ... AS query [WITH [NO] DATA]: a table of the query's columns, filled with its rows. */
@@ -61,7 +62,8 @@ public sealed interface BoundStatement {
     record QualifiedName(String schema, String name) {
     }
 
-    record Begin(IsolationLevel isolation, Boolean readOnly) implements BoundStatement {
+    /** {@code start}: START TRANSACTION, whose command tag is its own. */
+    record Begin(IsolationLevel isolation, Boolean readOnly, boolean start) implements BoundStatement {
     }
 
     record Commit() implements BoundStatement {

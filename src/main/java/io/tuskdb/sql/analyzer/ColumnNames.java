@@ -19,7 +19,8 @@ final class ColumnNames {
             case Expr.FuncCall f -> f.name().get(f.name().size() - 1);
             case Expr.Cast c -> strong(c.expr()) ? figure(c.expr()) : typeLabel(c.type());
             case Expr.TypedLiteral t -> typeLabel(t.type());
-            case Expr.Case c -> "case";
+            // a CASE is named after its ELSE result when that has a strong name (column, function, ...)
+            case Expr.Case c -> c.elseExpr() != null && strong(c.elseExpr()) ? figure(c.elseExpr()) : "case";
             case Expr.Coalesce c -> "coalesce";
             case Expr.NullIf n -> "nullif";
             case Expr.Greatest g -> "greatest";
@@ -46,7 +47,7 @@ final class ColumnNames {
         return switch (e) {
             case Expr.ColumnRef r -> true;
             case Expr.FuncCall f -> true;
-            case Expr.Case c -> true;
+            case Expr.Case c -> c.elseExpr() != null && strong(c.elseExpr());
             case Expr.Coalesce c -> true;
             case Expr.NullIf n -> true;
             case Expr.Greatest g -> true;

@@ -5,7 +5,11 @@ import io.tuskdb.types.CastContext;
 import io.tuskdb.types.Casts;
 import io.tuskdb.types.PgType;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,14 +27,139 @@ final class ConstantFolding {
 
     /**
      * The expression, evaluated now when it is an immutable call over constants. A call whose evaluation fails
-     * stays as it is: PostgreSQL simplifies CASE, COALESCE, AND and OR around it first, and a branch they drop is
-     * never evaluated, so the error is left to execution (where those constructs short-circuit alike).
+     * stays as it is and its error is deferred ({@link AnalyzerContext#deferFoldError}): PostgreSQL simplifies
+     * CASE, COALESCE, AND and OR around it first ({@link #simplified}), and only an error in a part that survives
+     * that is raised when the statement is planned.
      */
     static BoundExpr fold(AnalyzerContext actx, BoundExpr e) {
         try {
             return evaluate(actx, e);
         } catch (io.tuskdb.error.PgException failed) {
+            actx.deferFoldError(e, failed);
             return e;
+        }
+    }
+
+    /**
+     * Forgets the deferred errors of the parts eval_const_expressions drops unevaluated: AND arguments next to a
+     * constant false, OR arguments next to a constant true, CASE arms whose WHEN is a constant false or NULL and
+     * everything after a constant true WHEN, COALESCE arguments after the first non-null constant.
+     */
+    static BoundExpr simplified(AnalyzerContext actx, BoundExpr e) {
+        if (!actx.hasDeferredFoldErrors()) {
+            return e;
+        }
+        List<BoundExpr> kept = new ArrayList<>();
+        List<BoundExpr> dropped = new ArrayList<>();
+        switch (e) {
+            case BoundExpr.And a -> splitShortCircuit(a.args(), Boolean.FALSE, kept, dropped);
+            case BoundExpr.Or o -> splitShortCircuit(o.args(), Boolean.TRUE, kept, dropped);
+            case BoundExpr.Coalesce c -> {
+                boolean reached = false;
+                for (BoundExpr arg : c.args()) {
+                    (reached ? dropped : kept).add(arg);
+                    reached |= arg instanceof BoundExpr.Const k && k.value() != null;
+                }
+            }
+            case BoundExpr.Case c -> {
+                boolean reached = false;
+                for (BoundExpr.When w : c.whens()) {
+                    boolean never = w.condition() instanceof BoundExpr.Const k && !Boolean.TRUE.equals(k.value());
+                    if (reached) {
+                        dropped.add(w.condition());
+                    } else {
+                        kept.add(w.condition());
+                    }
+                    (reached || never ? dropped : kept).add(w.result());
+                    reached |= w.condition() instanceof BoundExpr.Const k && Boolean.TRUE.equals(k.value());
+                }
+                if (c.otherwise() != null) {
+                    (reached ? dropped : kept).add(c.otherwise());
+                }
+            }
+            default -> {
+                return e;
+            }
+        }
+        if (!dropped.isEmpty()) {
+            Set<BoundExpr> keep = Collections.newSetFromMap(new IdentityHashMap<>());
+            kept.forEach(k -> nodes(k, keep));
+            Set<BoundExpr> drop = Collections.newSetFromMap(new IdentityHashMap<>());
+            dropped.forEach(d -> nodes(d, drop));
+            drop.removeAll(keep); // a simple CASE's operand is shared by its arms
+            actx.forgetFoldErrors(drop);
+        }
+        return e;
+    }
+
+    private static void splitShortCircuit(List<BoundExpr> args, Boolean decisive, List<BoundExpr> kept,
+                                          List<BoundExpr> dropped) {
+        boolean decided = args.stream().anyMatch(a -> a instanceof BoundExpr.Const k && decisive.equals(k.value()));
+        (decided ? dropped : kept).addAll(args);
+    }
+
+    /** Every node of the tree into {@code into} (subqueries are opaque: their own errors stay). */
+    private static void nodes(BoundExpr e, Set<BoundExpr> into) {
+        if (e == null || !into.add(e)) {
+            return;
+        }
+        switch (e) {
+            case BoundExpr.Const c -> {
+            }
+            case BoundExpr.Param p -> {
+            }
+            case BoundExpr.Column c -> {
+            }
+            case BoundExpr.OuterColumn c -> {
+            }
+            case BoundExpr.Special s -> {
+            }
+            case BoundExpr.ScalarSubquery s -> {
+            }
+            case BoundExpr.Exists x -> {
+            }
+            case BoundExpr.OpCall o -> {
+                nodes(o.left(), into);
+                nodes(o.right(), into);
+            }
+            case BoundExpr.FuncCall f -> f.args().forEach(a -> nodes(a, into));
+            case BoundExpr.Cast c -> nodes(c.arg(), into);
+            case BoundExpr.And a -> a.args().forEach(x -> nodes(x, into));
+            case BoundExpr.Or o -> o.args().forEach(x -> nodes(x, into));
+            case BoundExpr.Not n -> nodes(n.arg(), into);
+            case BoundExpr.IsNull n -> nodes(n.arg(), into);
+            case BoundExpr.BoolTest b -> nodes(b.arg(), into);
+            case BoundExpr.DistinctFrom d -> {
+                nodes(d.left(), into);
+                nodes(d.right(), into);
+            }
+            case BoundExpr.Case c -> {
+                for (BoundExpr.When w : c.whens()) {
+                    nodes(w.condition(), into);
+                    nodes(w.result(), into);
+                }
+                nodes(c.otherwise(), into);
+            }
+            case BoundExpr.Coalesce c -> c.args().forEach(x -> nodes(x, into));
+            case BoundExpr.NullIf n -> {
+                nodes(n.left(), into);
+                nodes(n.right(), into);
+            }
+            case BoundExpr.MinMax m -> m.args().forEach(x -> nodes(x, into));
+            case BoundExpr.InList in -> {
+                nodes(in.arg(), into);
+                in.items().forEach(x -> nodes(x, into));
+            }
+            case BoundExpr.Like l -> {
+                nodes(l.arg(), into);
+                nodes(l.pattern(), into);
+                nodes(l.escape(), into);
+            }
+            case BoundExpr.InSubquery in -> nodes(in.arg(), into);
+            case BoundExpr.Aggregate a -> {
+                a.args().forEach(x -> nodes(x, into));
+                nodes(a.filter(), into);
+            }
         }
     }
 

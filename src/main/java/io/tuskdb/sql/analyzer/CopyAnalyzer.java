@@ -8,6 +8,7 @@ import io.tuskdb.error.SqlState;
 import io.tuskdb.sql.ResultColumn;
 import io.tuskdb.sql.parser.ast.Copy;
 import io.tuskdb.sql.parser.ast.Option;
+import io.tuskdb.sql.parser.ast.QualifiedName;
 import io.tuskdb.sql.parser.ast.Select;
 
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ final class CopyAnalyzer {
         }
         BoundStatement.CopyOptions options = options(c.options(), c.from());
         if (c.from()) {
-            TableDescriptor table = actx.table(c.table());
+            TableDescriptor table = copyTable(actx, c);
             int[] columns = columns(table, c.columns());
             List<BoundExpr> defaults = new ArrayList<>();
             for (int i = 0; i < table.columns().size(); i++) {
@@ -45,7 +46,7 @@ final class CopyAnalyzer {
             }
             return new BoundStatement.CopyTo(new QueryAnalyzer(actx, null).analyze(s, true), options);
         }
-        TableDescriptor table = actx.table(c.table());
+        TableDescriptor table = copyTable(actx, c);
         int[] columns = columns(table, c.columns());
         List<BoundExpr> targets = new ArrayList<>();
         List<ResultColumn> out = new ArrayList<>();
@@ -142,5 +143,10 @@ final class CopyAnalyzer {
         char esc = escape != null ? escape.charAt(0) : q;
         return new BoundStatement.CopyOptions(csv, delim, nullString != null ? nullString : csv ? "" : "\\N", q, esc,
                 header, forceAll, forceQuote);
+    }
+
+    /** COPY's table; PostgreSQL opens it without a parse location, so a missing one is reported without position. */
+    private static TableDescriptor copyTable(AnalyzerContext actx, Copy c) {
+        return actx.table(new QualifiedName(c.table().parts(), 0));
     }
 }

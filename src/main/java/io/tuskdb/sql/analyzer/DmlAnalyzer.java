@@ -250,8 +250,8 @@ final class DmlAnalyzer {
                         + table.name() + "\" does not exist").withPosition(sc.position());
             }
             if (assignments[col] != null) {
-                throw new PgException(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"" + sc.column() + "\"")
-                        .withPosition(sc.position());
+                // PostgreSQL 15 reports this one without a position (transformUpdateTargetList)
+                throw new PgException(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"" + sc.column() + "\"");
             }
             assignments[col] = sc.value() instanceof Expr.Default ? Analyzer.columnDefault(actx, table, col)
                     : assign(ea, ea.bind(sc.value()), table.columns().get(col), ExprAnalyzer.leftmost(sc.value()));

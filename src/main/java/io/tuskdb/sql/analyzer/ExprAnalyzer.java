@@ -29,6 +29,8 @@ final class ExprAnalyzer {
 
     /** Where aggregates are forbidden ("WHERE", "GROUP BY", "JOIN conditions"...), or null when allowed. */
     String aggregatesForbiddenIn;
+    /** Where subqueries may not appear (parse_expr.c's transformSubLink: "DEFAULT expression"), or null. */
+    String subqueriesForbiddenIn;
     boolean sawAggregate;
     /** Non-null in a grouped query's select list, HAVING and ORDER BY. */
     List<BoundExpr> groupKeys;
@@ -70,7 +72,7 @@ final class ExprAnalyzer {
                 }
             }
             if (e instanceof Expr.ColumnRef ref && !ref.star()) {
-                BoundExpr c = scope.resolve(ref.names(), ref.position());
+                BoundExpr c = scope.resolve(columnNames(actx, ref), ref.position());
                 if (c instanceof BoundExpr.Column col && dependsOnGroupedKey(col)) {
                     // grouped by the table's primary key: the column has one value per group (PostgreSQL's
                     // functional-dependency rule); carry it through the aggregation as its first value
@@ -168,7 +170,7 @@ final class ExprAnalyzer {
                     throw new PgException(SqlState.SYNTAX_ERROR, "row expansion via \"*\" is not supported here")
                             .withPosition(ref.position());
                 }
-                yield scope.resolve(ref.names(), ref.position());
+                yield scope.resolve(columnNames(actx, ref), ref.position());
             }
             case Expr.IntegerLiteral lit -> intConst(lit.value());
             case Expr.NumericLiteral lit -> numericConst(lit.text());
@@ -198,12 +200,12 @@ final class ExprAnalyzer {
             case Expr.And a -> {
                 List<BoundExpr> args = new ArrayList<>();
                 flatten(a, true, args);
-                yield new BoundExpr.And(args);
+                yield ConstantFolding.simplified(actx, new BoundExpr.And(args));
             }
             case Expr.Or o -> {
                 List<BoundExpr> args = new ArrayList<>();
                 flatten(o, false, args);
-                yield new BoundExpr.Or(args);
+                yield ConstantFolding.simplified(actx, new BoundExpr.Or(args));
             }
             case Expr.Not n -> new BoundExpr.Not(bindCondition(n.operand(), "NOT"));
             case Expr.Between b -> between(b);
@@ -212,11 +214,13 @@ final class ExprAnalyzer {
             case Expr.AnyAll a when a.subquery() != null ->
                     quantified(a.left(), a.operator(), a.all(), a.subquery(), false, a.position());
             case Expr.Exists ex -> {
+                checkSubqueryAllowed(ex.position());
                 int before = scope.outerReferences[0];
                 BoundQuery q = new QueryAnalyzer(actx, scope).analyze(ex.query(), true);
                 yield new BoundExpr.Exists(q, false, correlated(before, ex.position()));
             }
             case Expr.ScalarSubquery s -> {
+                checkSubqueryAllowed(s.position());
                 int before = scope.outerReferences[0];
                 BoundQuery q = subquery(s.query(), s.position());
                 yield new BoundExpr.ScalarSubquery(q, q.columns().get(0).type(), correlated(before, s.position()));
@@ -251,7 +255,7 @@ final class ExprAnalyzer {
             case Expr.Coalesce c -> {
                 List<BoundExpr> args = bindAll(c.args());
                 PgType t = TypeResolver.commonType(types(args), "COALESCE", c.position());
-                yield new BoundExpr.Coalesce(coerceAll(args, t, c.args()), t);
+                yield ConstantFolding.simplified(actx, new BoundExpr.Coalesce(coerceAll(args, t, c.args()), t));
             }
             case Expr.NullIf n -> {
                 BoundExpr.OpCall eq = operatorCall("=", bind(n.left()), n.left().position(),
@@ -273,8 +277,32 @@ final class ExprAnalyzer {
     }
 
     /** x op ANY|ALL (subquery); IN is = ANY (transformSubLink). */
+    /**
+     * A column reference's names without a leading database name: four names are database.schema.table.column
+     * (the current database only: 0A000 otherwise, as transformColumnRef); five or more stay for Scope's 42601.
+     */
+    static List<String> columnNames(AnalyzerContext actx, Expr.ColumnRef ref) {
+        List<String> names = ref.names();
+        if (names.size() != 4) {
+            return names;
+        }
+        if (!names.get(0).equals(actx.context.databaseName())) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cross-database references are not implemented: "
+                    + String.join(".", names)).withPosition(ref.position());
+        }
+        return names.subList(1, 4);
+    }
+
+    private void checkSubqueryAllowed(int position) {
+        if (subqueriesForbiddenIn != null) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cannot use subquery in " + subqueriesForbiddenIn)
+                    .withPosition(position);
+        }
+    }
+
     private BoundExpr quantified(Expr left, String op, boolean all, io.tuskdb.sql.parser.ast.Select select,
                                  boolean negated, int position) {
+        checkSubqueryAllowed(position);
         if (left instanceof Expr.RowExpr) {
             throw Errors.featureNotSupported("row-valued subquery comparisons").withPosition(position);
         }
@@ -339,6 +367,10 @@ final class ExprAnalyzer {
         }
         while (actx.parameterTypes.size() < n) {
             actx.parameterTypes.add(PgType.UNKNOWN);
+        }
+        if (actx.firstParameter == 0) {
+            actx.firstParameter = n;
+            actx.firstParameterPosition = p.position();
         }
         return new BoundExpr.Param(n - 1, actx.parameterTypes.get(n - 1));
     }
@@ -442,6 +474,7 @@ final class ExprAnalyzer {
         } else {
             plain = new BoundExpr.Or(List.of(operator("<", x, xp, lo, lp, pos), operator(">", x, xp, hi, hp, pos)));
         }
+        plain = ConstantFolding.simplified(actx, plain);
         if (!b.symmetric()) {
             return plain;
         }
@@ -538,7 +571,8 @@ final class ExprAnalyzer {
         for (int i = 0; i < conds.size(); i++) {
             whens.add(new BoundExpr.When(conds.get(i), coerced.get(i)));
         }
-        return new BoundExpr.Case(whens, otherwise == null ? null : coerced.get(coerced.size() - 1), t);
+        return ConstantFolding.simplified(actx,
+                new BoundExpr.Case(whens, otherwise == null ? null : coerced.get(coerced.size() - 1), t));
     }
 
     private BoundExpr minMax(boolean greatest, List<Expr> argsAst, int position) {
@@ -701,9 +735,16 @@ final class ExprAnalyzer {
             } catch (PgException ex) {
                 throw ex.withPosition(position);
             }
-            // the typmod is applied afterwards, as PostgreSQL does: its errors carry no position
+            // the typmod is applied afterwards, as PostgreSQL does: a length coercion call folded when planning, so
+            // its errors carry no position and are not raised when the expression is dropped or stored (DEFAULT)
             if (typmod >= 0) {
-                v = Casts.applyTypmod(target, v, typmod, context == CastContext.EXPLICIT);
+                try {
+                    v = Casts.applyTypmod(target, v, typmod, context == CastContext.EXPLICIT);
+                } catch (PgException failed) {
+                    BoundExpr coercion = new BoundExpr.Cast(new BoundExpr.Const(v, target, -1), target, typmod, context);
+                    actx.deferFoldError(coercion, failed);
+                    return coercion;
+                }
             }
             return new BoundExpr.Const(v, target, typmod);
         }

@@ -290,7 +290,7 @@ final class QueryAnalyzer {
         for (SortItem item : orderBy) {
             if (item.expr() instanceof Expr.ColumnRef ref && !ref.star()
                     && !(ref.names().size() == 1 && names.contains(ref.names().get(0)))) {
-                scope.resolve(ref.names(), ref.position());
+                scope.resolve(ExprAnalyzer.columnNames(actx, ref), ref.position());
             }
         }
         // GROUP BY

@@ -44,7 +44,7 @@ public final class UtilityExecution implements Execution {
         switch (statement) {
             case BoundStatement.Begin b -> {
                 ctx.beginTransactionBlock(b.isolation(), b.readOnly());
-                tag = "BEGIN";
+                tag = b.start() ? "START TRANSACTION" : "BEGIN";
             }
             case BoundStatement.Commit c -> tag = ctx.commitTransactionBlock();
             case BoundStatement.Rollback r -> {
@@ -137,14 +137,27 @@ public final class UtilityExecution implements Execution {
                     "relation \"" + c.name() + "\" already exists, skipping", null, null, 0, null, null, null, null, null));
             return;
         }
-        catalog.createTable(ctx.transaction(), ctx.databaseOid(), c.schema(), c.name(), c.columns(), c.primaryKey());
+        catalog.createTable(ctx.transaction(), ctx.databaseOid(), c.schema(), c.name(), c.columns(), c.primaryKey(),
+                c.primaryKeyName());
     }
 
+    /** RemoveRelations: every name is looked up first, then the distinct tables are dropped (DROP TABLE t, t). */
     private void dropTables(BoundStatement.DropTable d) {
         Catalog catalog = ctx.cluster().catalog();
+        java.util.Map<Integer, TableDescriptor> found = new java.util.LinkedHashMap<>();
         for (BoundStatement.QualifiedName n : d.names()) {
             Optional<TableDescriptor> t = Optional.empty();
             if (n.schema() != null) {
+                if (!catalog.schemaExists(ctx.transaction(), ctx.databaseOid(), n.schema())) {
+                    // DropErrorMsgNonExistent: a missing schema is reported instead of the table
+                    String message = "schema \"" + n.schema() + "\" does not exist";
+                    if (d.ifExists()) {
+                        ctx.notice(new PgException(SqlState.SUCCESSFUL_COMPLETION, Severity.NOTICE,
+                                message + ", skipping", null, null, 0, null, null, null, null, null));
+                        continue;
+                    }
+                    throw new PgException(SqlState.INVALID_SCHEMA_NAME, message);
+                }
                 t = catalog.table(ctx.transaction(), ctx.databaseOid(), n.schema(), n.name());
             } else {
                 for (String schema : ctx.searchPath()) {
@@ -154,7 +167,7 @@ public final class UtilityExecution implements Execution {
                     }
                 }
             }
-            String shown = n.schema() == null ? n.name() : n.schema() + "." + n.name();
+            String shown = n.name(); // PostgreSQL names the relation without its schema here
             if (t.isEmpty()) {
                 if (d.ifExists()) {
                     ctx.notice(new PgException(SqlState.SUCCESSFUL_COMPLETION, Severity.NOTICE,
@@ -163,7 +176,10 @@ public final class UtilityExecution implements Execution {
                 }
                 throw new PgException(SqlState.UNDEFINED_TABLE, "table \"" + shown + "\" does not exist");
             }
-            catalog.dropTable(ctx.transaction(), t.get());
+            found.putIfAbsent(t.get().oid(), t.get());
+        }
+        for (TableDescriptor t : found.values()) {
+            catalog.dropTable(ctx.transaction(), t);
         }
     }
 

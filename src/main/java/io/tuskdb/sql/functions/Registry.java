@@ -35,7 +35,7 @@ final class Registry {
         add(new BuiltinFunction(name, Arrays.asList(args), variadic, result, strict, volatility, body));
     }
 
-    private void add(ScalarFunction f) {
+    void add(ScalarFunction f) {
         functions.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
     }
 

@@ -83,7 +83,7 @@ final class StatementWriter extends DdlWriter {
             case AlterTable a -> alterTable(a);
             case Copy c -> copy(c);
             case Statement.Begin b -> {
-                out.append("BEGIN");
+                out.append(b.start() ? "START TRANSACTION" : "BEGIN");
                 modes(b.modes());
             }
             case Statement.Commit c -> out.append(c.chain() ? "COMMIT AND CHAIN" : "COMMIT");

@@ -105,7 +105,7 @@ abstract class UtilityParser extends AlterParser {
             }
             case "start" -> {
                 expectKw("transaction");
-                return new Statement.Begin(transactionModes(false));
+                return new Statement.Begin(transactionModes(false), true);
             }
             case "commit" -> {
                 if (acceptKw("prepared")) {

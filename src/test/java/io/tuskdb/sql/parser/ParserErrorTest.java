@@ -38,6 +38,7 @@ class ParserErrorTest {
                 arguments("select 1 limit 1, 2", "LIMIT #,# syntax is not supported", 10),
                 arguments("create table t (a int default default)", "syntax error at or near \"default\"", 31),
                 arguments("selec 1", "syntax error at or near \"selec\"", 1),
+                arguments("DROP v12_t", "syntax error at or near \"v12_t\"", 6),
                 arguments("select (1", "syntax error at end of input", 10),
                 arguments("select * from a.b.c.d", "improper qualified name (too many dotted names): a.b.c.d", 15),
                 arguments("select 'x' 'y'", "syntax error at or near \"'y'\"", 12),

@@ -85,7 +85,7 @@ class StatementParserTest {
     void transactionModes() {
         assertThat(parse("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")).isEqualTo(new Statement.Begin(
                 new Statement.TransactionModes(Statement.IsolationLevel.REPEATABLE_READ, true, null)));
-        assertThat(parse("START TRANSACTION")).isEqualTo(new Statement.Begin(Statement.TransactionModes.NONE));
+        assertThat(parse("START TRANSACTION")).isEqualTo(new Statement.Begin(Statement.TransactionModes.NONE, true));
         assertThat(parse("END WORK")).isEqualTo(new Statement.Commit(false));
         assertThat(parse("ABORT AND CHAIN")).isEqualTo(new Statement.Rollback(true));
         assertThat(parse("ROLLBACK TO s")).isEqualTo(new Statement.RollbackToSavepoint("s"));

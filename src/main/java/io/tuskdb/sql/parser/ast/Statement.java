@@ -38,8 +38,14 @@ public sealed interface Statement permits Select, Insert, Update, Delete, Create
         public static final TransactionModes NONE = new TransactionModes(null, null, null);
     }
 
-    /** BEGIN [WORK | TRANSACTION] [modes] and START TRANSACTION [modes]. */
-    record Begin(TransactionModes modes) implements Statement {
+    /**
+     * BEGIN [WORK | TRANSACTION] [modes] and START TRANSACTION [modes] ({@code start}: written as START TRANSACTION,
+     * which PostgreSQL reports with its own command tag).
+     */
+    record Begin(TransactionModes modes, boolean start) implements Statement {
+        public Begin(TransactionModes modes) {
+            this(modes, false);
+        }
     }
 
     /** COMMIT and END [WORK | TRANSACTION] [AND [NO] CHAIN]. */

@@ -1,0 +1,71 @@
+package io.tuskdb.types;
+
+import io.tuskdb.error.PgException;
+import org.junit.jupiter.api.Test;
+
+import java.time.ZoneId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * TimeZone setting values and AT TIME ZONE names. Expected output is PostgreSQL 15's for
+ * {@code SET DateStyle='Postgres'; SET TimeZone=...; SELECT '2024-01-15 10:30:00+00'::timestamptz} (ISO where noted).
+ */
+class TimeZonesTest {
+    private static String show(ZoneId zone, String style, String input) {
+        FormatSettings s = new FormatSettings(style, "MDY", zone, "postgres", 1, true);
+        return TypeIO.toText(PgType.TIMESTAMPTZ, TypeIO.fromText(PgType.TIMESTAMPTZ, input, s), s);
+    }
+
+    private static String postgres(String setting) {
+        return show(TimeZones.parseSetting(setting), "Postgres", "2024-01-15 10:30:00+00");
+    }
+
+    @Test
+    void posixOffsetsAreWestOfGreenwich() {
+        assertThat(postgres("+05:30")).isEqualTo("Mon Jan 15 05:00:00 2024 ");
+        assertThat(postgres("04:30")).isEqualTo("Mon Jan 15 06:00:00 2024 ");
+        assertThat(postgres("UTC+3")).isEqualTo("Mon Jan 15 07:30:00 2024 UTC");
+        assertThat(postgres("GMT-2")).isEqualTo("Mon Jan 15 12:30:00 2024 GMT");
+        assertThat(postgres("<+05>-5")).isEqualTo("Mon Jan 15 15:30:00 2024 +05");
+        assertThat(show(TimeZones.parseSetting("UTC+3"), "ISO", "2024-01-15 10:30:00+00"))
+                .isEqualTo("2024-01-15 07:30:00-03");
+    }
+
+    @Test
+    void plainNumbersAreHoursEast() {
+        assertThat(postgres("-03")).isEqualTo("Mon Jan 15 07:30:00 2024 -03");
+        assertThat(postgres("-7.5")).isEqualTo("Mon Jan 15 03:00:00 2024 -07:30");
+        assertThat(postgres("5")).isEqualTo("Mon Jan 15 15:30:00 2024 +05");
+        assertThat(postgres("+5")).isEqualTo("Mon Jan 15 15:30:00 2024 +05");
+    }
+
+    @Test
+    void namedZonesPrintTheirAbbreviation() {
+        assertThat(postgres("UTC")).isEqualTo("Mon Jan 15 10:30:00 2024 UTC");
+        assertThat(postgres("utc")).isEqualTo("Mon Jan 15 10:30:00 2024 UTC");
+        assertThat(postgres("Etc/UTC")).isEqualTo("Mon Jan 15 10:30:00 2024 UTC");
+        assertThat(postgres("GMT")).isEqualTo("Mon Jan 15 10:30:00 2024 GMT");
+        assertThat(postgres("UTC0")).isEqualTo("Mon Jan 15 10:30:00 2024 UTC");
+        assertThat(postgres("HST")).isEqualTo("Mon Jan 15 00:30:00 2024 HST");
+        assertThat(show(TimeZones.parseSetting("EST"), "Postgres", "2024-07-15 10:30:00+00"))
+                .isEqualTo("Mon Jul 15 05:30:00 2024 EST");
+        assertThat(show(TimeZones.parseSetting("MST"), "SQL", "2024-07-15 10:30:00+00"))
+                .isEqualTo("07/15/2024 03:30:00 MST");
+        assertThat(show(TimeZones.parseSetting("EST"), "ISO", "1900-01-01 00:00+00"))
+                .isEqualTo("1899-12-31 19:00:00-05");
+        assertThat(show(ZoneId.of("UTC"), "SQL", "2024-01-15 10:30:00+00")).isEqualTo("01/15/2024 10:30:00 UTC");
+        assertThat(show(ZoneId.of("UTC"), "German", "2024-01-15 10:30:00+00")).isEqualTo("15.01.2024 10:30:00 UTC");
+        assertThat(show(TimeZones.parseSetting("Etc/GMT+3"), "Postgres", "2024-07-15 10:30:00+00"))
+                .isEqualTo("Mon Jul 15 07:30:00 2024 -03");
+    }
+
+    @Test
+    void unknownNamesAreRejected() {
+        assertThatThrownBy(() -> TimeZones.parseSetting("XYZ")).isInstanceOfSatisfying(PgException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("time zone \"XYZ\" not recognized"));
+        assertThatThrownBy(() -> TimeZones.parseSetting("Z")).isInstanceOf(PgException.class);
+        assertThat(show(TimeZones.parse("CET"), "ISO", "2024-07-15 10:30:00+00")).isEqualTo("2024-07-15 11:30:00+01");
+    }
+}
