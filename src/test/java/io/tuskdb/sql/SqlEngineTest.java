@@ -252,6 +252,21 @@ class SqlEngineTest {
     }
 
     @Test
+    void orderByColumnErrorsComeBeforeGroupBys() throws SQLException {
+        exec("CREATE TABLE gt (a int, b int)");
+        String ambiguous = "SELECT count(*) FROM gt x, gt y WHERE x.a = y.a GROUP BY b ORDER BY b";
+        assertThatThrownBy(() -> rows(ambiguous)).isInstanceOfSatisfying(PSQLException.class,
+                e -> assertThat(e.getServerErrorMessage().getPosition()).isEqualTo(ambiguous.lastIndexOf('b') + 1));
+        String expression = "SELECT count(*) FROM gt x, gt y WHERE x.a = y.a GROUP BY b/2 ORDER BY b/2";
+        assertThatThrownBy(() -> rows(expression)).isInstanceOfSatisfying(PSQLException.class,
+                e -> assertThat(e.getServerErrorMessage().getPosition()).isEqualTo(expression.lastIndexOf('b') + 1));
+        String missing = "SELECT count(*) FROM gt x GROUP BY nosuch ORDER BY abs(nosuch2)";
+        assertThatThrownBy(() -> rows(missing)).isInstanceOfSatisfying(PSQLException.class,
+                e -> assertThat(e.getServerErrorMessage().getMessage()).isEqualTo("column \"nosuch2\" does not exist"));
+        assertThat(rows("SELECT count(*) FROM gt x GROUP BY a ORDER BY count(*) + 1")).isEmpty();
+    }
+
+    @Test
     void errorsPostgresReportsWithoutPosition() throws SQLException {
         assertThatThrownBy(() -> exec("UPDATE cn SET id = id + 1, id = 5")).isInstanceOfSatisfying(
                 PSQLException.class, e -> {
