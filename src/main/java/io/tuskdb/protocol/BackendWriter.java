@@ -197,6 +197,7 @@ public final class BackendWriter {
         if (e.position() > 0) {
             field('P', Integer.toString(e.position()));
         }
+        field('W', e.context());
         field('s', e.schemaName());
         field('t', e.tableName());
         field('c', e.columnName());

@@ -409,10 +409,14 @@ class SqlEngineTest {
         StringWriter csv = new StringWriter();
         copy.copyOut("COPY (SELECT id, t FROM c WHERE id > 3) TO STDOUT (FORMAT csv, HEADER)", csv);
         assertThat(csv.toString()).isEqualTo("id,t\n4,\"a,b\"\n5,\n6,\"\"\n");
+        StringWriter textHeader = new StringWriter(); // PostgreSQL 15 allows HEADER in text format
+        copy.copyOut("COPY (SELECT id, t AS \"a b\" FROM c WHERE id = 4) TO STDOUT (HEADER)", textHeader);
+        assertThat(textHeader.toString()).isEqualTo("id\ta b\n4\ta,b\n");
         assertThatThrownBy(() -> copy.copyIn("COPY c FROM STDIN", new StringReader("7\tx\n")))
                 .isInstanceOfSatisfying(PSQLException.class, e -> {
                     assertThat(e.getSQLState()).isEqualTo("22P04");
                     assertThat(e.getServerErrorMessage().getMessage()).isEqualTo("missing data for column \"n\"");
+                    assertThat(e.getServerErrorMessage().getWhere()).isEqualTo("COPY c, line 1: \"7\tx\"");
                 });
         // values are converted column by column, so a bad first value wins over missing later ones (NextCopyFrom)
         assertThatThrownBy(() -> copy.copyIn("COPY c FROM STDIN", new StringReader("x\n")))
@@ -420,9 +424,25 @@ class SqlEngineTest {
                     assertThat(e.getSQLState()).isEqualTo("22P02");
                     assertThat(e.getServerErrorMessage().getMessage())
                             .isEqualTo("invalid input syntax for type integer: \"x\"");
+                    assertThat(e.getServerErrorMessage().getWhere()).isEqualTo("COPY c, line 1, column id: \"x\"");
                 });
         assertThatThrownBy(() -> copy.copyIn("COPY c (id) FROM STDIN", new StringReader("8\tx\n")))
                 .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getServerErrorMessage().getMessage())
                         .isEqualTo("extra data after last expected column"));
+        // CONTEXT lines as PostgreSQL 15's CopyFromErrorCallback writes them; lines count the header
+        exec("CREATE TABLE v21_t (id int PRIMARY KEY, n numeric(3,0), s text NOT NULL)");
+        String[][] cases = {
+                {"COPY v21_t FROM STDIN", "1\t1000\tx\n", "COPY v21_t, line 1, column n: \"1000\""},
+                {"COPY v21_t FROM STDIN", "1\t1\tx\n2\t2\tx\n1\t3\tx\n", "COPY v21_t, line 3"},
+                {"COPY v21_t FROM STDIN", "9\t1\t\\N\n", "COPY v21_t, line 1: \"9\t1\t\\N\""},
+                {"COPY v21_t FROM STDIN (HEADER)", "h\n5\t1\tx\n6\tzz\tq\n", "COPY v21_t, line 3, column n: \"zz\""},
+                {"COPY v21_t FROM STDIN", "1\t1\t" + "0".repeat(150) + "\tx\n",
+                        "COPY v21_t, line 1: \"1\t1\t" + "0".repeat(96) + "...\""},
+                {"COPY v21_t FROM STDIN CSV", "7,1,\"a\nb\n", "COPY v21_t, line 1: \"7,1,\"a\nb\n\""},
+        };
+        for (String[] k : cases) {
+            assertThatThrownBy(() -> copy.copyIn(k[0], new StringReader(k[1]))).isInstanceOfSatisfying(
+                    PSQLException.class, e -> assertThat(e.getServerErrorMessage().getWhere()).isEqualTo(k[2]));
+        }
     }
 }
