@@ -233,6 +233,20 @@ class SqlEngineTest {
             }
             assertThat(names).containsExactly("n", "v", "case", "case", "int4", "y", "y", "abs");
         }
+        // result typmods as PostgreSQL's RowDescription after plan-time simplification (exprTypmod)
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT CASE WHEN true THEN n ELSE n END, "
+                + "CASE WHEN true THEN v ELSE 'zz' END, CASE WHEN y > 0 THEN v ELSE 'zz' END, CASE WHEN y > 0 THEN n "
+                + "ELSE n END, coalesce(v, v), coalesce(v, 'x'), CASE WHEN y > 0 THEN v END FROM vr_t")) {
+            ResultSetMetaData md = rs.getMetaData();
+            assertThat(md.getPrecision(1)).isEqualTo(6);
+            assertThat(md.getScale(1)).isEqualTo(2);
+            assertThat(md.getPrecision(2)).isEqualTo(7);
+            assertThat(md.getPrecision(3)).isEqualTo(Integer.MAX_VALUE);
+            assertThat(md.getPrecision(4)).isEqualTo(6);
+            assertThat(md.getPrecision(5)).isEqualTo(7);
+            assertThat(md.getPrecision(6)).isEqualTo(Integer.MAX_VALUE);
+            assertThat(md.getPrecision(7)).isEqualTo(Integer.MAX_VALUE);
+        }
         // database.schema.table.column names the current database only
         exec("INSERT INTO vr_t VALUES (1, 'x', 7)");
         assertThat(rows("SELECT postgres.public.vr_t.y FROM vr_t")).containsExactly("7");
