@@ -338,6 +338,14 @@ class SqlEngineTest {
             st.clearWarnings();
             st.execute("DROP TABLE IF EXISTS nosuch");
             assertThat(st.getWarnings().getMessage()).isEqualTo("table \"nosuch\" does not exist, skipping");
+            st.clearWarnings();
+            String longName = "v13_long_name_" + "a".repeat(60);
+            st.execute("CREATE TABLE " + longName + " (a int)");
+            SQLWarning truncated = st.getWarnings();
+            assertThat(truncated.getSQLState()).isEqualTo("42622");
+            assertThat(truncated.getMessage()).isEqualTo("identifier \"" + longName + "\" will be truncated to \""
+                    + longName.substring(0, 63) + "\"");
+            assertThat((Object) truncated.getNextWarning()).isNull();
         }
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW datestyle")) {
             assertThat(rs.getMetaData().getColumnLabel(1)).isEqualTo("DateStyle");
