@@ -247,6 +247,13 @@ class SqlEngineTest {
             assertThat(md.getPrecision(6)).isEqualTo(Integer.MAX_VALUE);
             assertThat(md.getPrecision(7)).isEqualTo(Integer.MAX_VALUE);
         }
+        // a type mismatch is reported at the result that does not match (select_common_type)
+        String mismatch = "SELECT CASE WHEN y IS NULL THEN 'none' WHEN true THEN v ELSE 1/0 END FROM vr_t";
+        assertThatThrownBy(() -> rows(mismatch)).isInstanceOfSatisfying(PSQLException.class, e -> {
+            assertThat(e.getServerErrorMessage().getMessage())
+                    .isEqualTo("CASE types integer and character varying cannot be matched");
+            assertThat(e.getServerErrorMessage().getPosition()).isEqualTo(mismatch.indexOf(" v ") + 2);
+        });
         // database.schema.table.column names the current database only
         exec("INSERT INTO vr_t VALUES (1, 'x', 7)");
         assertThat(rows("SELECT postgres.public.vr_t.y FROM vr_t")).containsExactly("7");
