@@ -69,8 +69,10 @@ final class ConstantFolding {
                     args.add(arg);
                     reached = arg instanceof BoundExpr.Const;
                 }
+                // a leading non-null constant is the result; otherwise the COALESCE stays, even with one argument
                 yield args.isEmpty() ? BoundExpr.Const.nullOf(c.type())
-                        : args.size() == 1 ? args.get(0) : new BoundExpr.Coalesce(args, c.type());
+                        : args.get(0) instanceof BoundExpr.Const ? args.get(0)
+                        : args.size() == c.args().size() ? c : new BoundExpr.Coalesce(args, c.type());
             }
             case BoundExpr.Case c -> {
                 List<BoundExpr.When> whens = new ArrayList<>();

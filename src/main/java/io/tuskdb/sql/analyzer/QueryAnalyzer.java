@@ -349,7 +349,9 @@ final class QueryAnalyzer {
         List<ResultColumn> columns = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             BoundExpr t = targets.get(i);
-            if (plainTargets.get(i) instanceof BoundExpr.Column c && c.tableOid() != 0 && t.type() == c.type()) {
+            // markTargetListOrigins: only a column reference as written has an origin (not a CASE folded to one)
+            if (plainTargets.get(i) instanceof BoundExpr.Column c && c.tableOid() != 0 && t.type() == c.type()
+                    && targetAst.get(i) instanceof Expr.ColumnRef) {
                 columns.add(new ResultColumn(names.get(i), c.tableOid(), c.attnum(), t.type(), t.typmod()));
             } else {
                 columns.add(new ResultColumn(names.get(i), 0, 0, t.type(), t.typmod()));
