@@ -68,4 +68,37 @@ class TimeZonesTest {
         assertThatThrownBy(() -> TimeZones.parseSetting("Z")).isInstanceOf(PgException.class);
         assertThat(show(TimeZones.parse("CET"), "ISO", "2024-07-15 10:30:00+00")).isEqualTo("2024-07-15 11:30:00+01");
     }
+
+    /** MSK means what it meant in Europe/Moscow at the time: +04 from 2011-03-27 until 2014-10-26, else +03. */
+    @Test
+    void dynamicAbbreviations() {
+        ZoneId utc = ZoneId.of("UTC");
+        String[][] input = {
+                {"2011-03-27 02:00:00 MSK", "2011-03-26 22:00:00+00"},
+                {"2010-07-01 12:00 MSK", "2010-07-01 09:00:00+00"},
+                {"2012-07-01 12:00 MSK", "2012-07-01 08:00:00+00"},
+                {"2020-07-01 12:00 MSK", "2020-07-01 09:00:00+00"},
+                {"1900-01-01 12:00 MSK", "1900-01-01 09:00:00+00"},
+                {"2014-10-26 01:30 MSK", "2014-10-25 22:30:00+00"},
+        };
+        for (String[] c : input) {
+            assertThat(show(utc, "ISO", c[0])).as(c[0]).isEqualTo(c[1]);
+        }
+        // SELECT ts AT TIME ZONE 'MSK'
+        String[][] at = {
+                {"2014-10-25 21:00:00+00", "2014-10-26 01:00:00"},
+                {"2014-10-25 22:00:00+00", "2014-10-26 01:00:00"},
+                {"2010-07-01 12:00+00", "2010-07-01 15:00:00"},
+        };
+        FormatSettings iso = new FormatSettings("ISO", "MDY", utc, "postgres", 1, true);
+        for (String[] c : at) {
+            java.time.Instant t = (java.time.Instant) TypeIO.fromText(PgType.TIMESTAMPTZ, c[0], iso);
+            assertThat(TypeIO.toText(PgType.TIMESTAMP, Casts.timestamptzToTimestamp(t, TimeZones.parse("msk")), iso))
+                    .as(c[0]).isEqualTo(c[1]);
+        }
+        assertThat(TypeIO.toText(PgType.TIMESTAMPTZ, Casts.timestampToTimestamptz(
+                java.time.LocalDateTime.of(2012, 1, 1, 0, 0), TimeZones.parse("MSK")), iso))
+                .isEqualTo("2011-12-31 20:00:00+00");
+        assertThatThrownBy(() -> TimeZones.parseSetting("MSK")).isInstanceOf(PgException.class);
+    }
 }
