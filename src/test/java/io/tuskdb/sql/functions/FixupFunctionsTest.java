@@ -69,6 +69,23 @@ class FixupFunctionsTest {
     }
 
     @Test
+    void likePatternForTheExecutor() {
+        // SELECT 'a' LIKE 'a\', 'É' ILIKE 'é', 'Ǆ' ILIKE 'ǆ', 'ABC' ILIKE 'a%', 'a%b' LIKE 'a#%b' ESCAPE '#',
+        //        'a_b' LIKE 'a__b', 'x' LIKE 'X' ESCAPE '', 'AbC' ILIKE 'a_c' ESCAPE 'A'
+        assertThat(LikePattern.compile("a\\", null, false).matches("a")).isFalse();
+        assertThat(LikePattern.compile("é", null, true).matches("É")).isFalse();
+        assertThat(LikePattern.compile("ǆ", null, true).matches("Ǆ")).isFalse();
+        assertThat(LikePattern.compile("a%", null, true).matches("ABC")).isTrue();
+        assertThat(LikePattern.compile("a#%b", "#", false).matches("a%b")).isTrue();
+        assertThat(LikePattern.compile("a__b", null, false).matches("a_b")).isFalse();
+        assertThat(LikePattern.compile("X", "", false).matches("x")).isFalse();
+        assertThat(LikePattern.compile("a_c", "A", true).matches("AbC")).isTrue();
+        assertThat(LikePattern.compile("a", null, false).matches("a  ")).isFalse();
+        assertError(() -> LikePattern.compile("a\\", null, false).matches("ab"), "22025",
+                "LIKE pattern must not end with escape character");
+    }
+
+    @Test
     void numberTheory() {
         assertThat(call("cbrt", FLOAT8, "-8")).isEqualTo("-2");
         assertThat(call("cbrt", FLOAT8, "2")).isEqualTo("1.2599210498948732"); // PostgreSQL (glibc) prints ...734
@@ -85,6 +102,15 @@ class FixupFunctionsTest {
         assertThat(call("lcm", NUMERIC, "4.5", NUMERIC, "3")).isEqualTo("9.0");
         assertError(() -> call("gcd", INT4, "-2147483648", INT4, "0"), "22003", "integer out of range");
         assertError(() -> call("lcm", INT4, "2147483647", INT4, "2147483646"), "22003", "integer out of range");
+        // SELECT trim_scale(8.4100), trim_scale(0.000), trim_scale(100), trim_scale('NaN'), trim_scale(-1.50), ...
+        String[][] scales = {{"8.4100", "8.41", "2"}, {"0.000", "0", "0"}, {"100", "100", "0"}, {"NaN", "NaN", null},
+                {"-1.50", "-1.5", "1"}, {"-Infinity", "-Infinity", null}, {"1e5", "100000", "0"}, {"1e-20", null, "20"}};
+        for (String[] c : scales) {
+            if (c[1] != null) {
+                assertThat(call("trim_scale", NUMERIC, c[0])).as(c[0]).isEqualTo(c[1]);
+            }
+            assertThat(call("min_scale", NUMERIC, c[0])).as(c[0]).isEqualTo(c[2]);
+        }
         assertThat(call("factorial", INT8, "0")).isEqualTo("1");
         assertThat(call("factorial", INT8, "20")).isEqualTo("2432902008176640000");
         assertThat(call("factorial", INT8, "25")).isEqualTo("15511210043330985984000000");
