@@ -101,4 +101,19 @@ class TimeZonesTest {
                 .isEqualTo("2011-12-31 20:00:00+00");
         assertThatThrownBy(() -> TimeZones.parseSetting("MSK")).isInstanceOf(PgException.class);
     }
+
+    /** Before a region's first transition the tz database has local mean time, printed "LMT". */
+    @Test
+    void localMeanTime() {
+        String[][] cases = {
+                {"America/Los_Angeles", "0001-01-01 00:00:00+00", "Sun Dec 31 16:07:02 0001 LMT BC"},
+                {"America/Los_Angeles", "1883-11-18 12:00:00+00", "Sun Nov 18 04:07:02 1883 LMT"},
+                {"America/Los_Angeles", "1883-11-18 20:00:00+00", "Sun Nov 18 12:00:00 1883 PST"},
+                {"Europe/Paris", "1850-01-01 00:00:00+00", "Tue Jan 01 00:09:21 1850 LMT"},
+                {"Asia/Kolkata", "1800-01-01 00:00:00+00", "Wed Jan 01 05:53:28 1800 LMT"},
+        };
+        for (String[] c : cases) {
+            assertThat(show(TimeZones.parseSetting(c[0]), "Postgres", c[1])).as(c[0] + " " + c[1]).isEqualTo(c[2]);
+        }
+    }
 }
