@@ -50,8 +50,19 @@ class FixupFunctionsTest {
 
     @Test
     void concatTakesMixedTypes() {
-        // SELECT concat('a', 1, NULL, true), concat_ws('-', 1.50, NULL, 'x')
-        assertThat(Builtins.functions("concat").get(0).call(null, new Object[]{"a", 1, null, true})).isEqualTo("a1t");
+        // SELECT concat('a', 1, NULL, true), concat_ws('-', 1.50, NULL, 'x'), num_nulls(1, NULL, 'a'), format('abc')
+        // VARIADIC "any" is one overload per argument count, each argument "any" (null), so the analyzer resolves
+        // concat(unknown, integer, unknown, boolean) without a variadic element type
+        assertThat(Builtins.functions("concat")).hasSize(100)
+                .allSatisfy(f -> assertThat(f.argumentTypes()).containsOnlyNulls().isNotEmpty());
+        assertThat(Builtins.functions("concat_ws")).hasSize(99)
+                .allSatisfy(f -> assertThat(f.argumentTypes().get(0)).isEqualTo(TEXT));
+        assertThat(Builtins.functions("format")).anySatisfy(f -> assertThat(f.argumentTypes()).containsExactly(TEXT));
+        assertThat(Lookup.fn("concat", null, null, null, null).call(null, new Object[]{"a", 1, null, true}))
+                .isEqualTo("a1t");
+        assertThat(Lookup.fn("num_nulls", null, null, null).call(null, new Object[]{1, null, "a"})).isEqualTo(1);
+        assertThat(Lookup.fn("num_nonnulls", null, null, null).call(null, new Object[]{1, null, "a"})).isEqualTo(2);
+        assertThat(Lookup.fn("format", TEXT).call(null, new Object[]{"abc"})).isEqualTo("abc");
         assertThat(Builtins.functions("concat_ws").get(0).call(null,
                 new Object[]{"-", new java.math.BigDecimal("1.50"), null, "x"})).isEqualTo("1.50-x");
     }
