@@ -194,4 +194,32 @@ class FixupFunctionsTest {
         assertError(() -> call("date_bin", INTERVAL, "-1 days", TIMESTAMP, "2020-02-11", TIMESTAMP, "2001-01-01"),
                 "22008", "stride must be greater than zero");
     }
+
+    /** to_char with EEEE: numeric_out_sci for numeric and int8, printf's %e for float8 and int4. */
+    @Test
+    void toCharScientific() {
+        Object[][] cases = {
+                {NUMERIC, "1234.5", "9.99EEEE", " 1.23e+03"}, {NUMERIC, "0.000123", "9.9EEEE", " 1.2e-04"},
+                {FLOAT8, "-5", "9.999EEEE", "-5.000e+00"}, {FLOAT8, "1e100", "9.99EEEE", " 1.00e+100"},
+                {INT4, "12345", "9.9eeee", " 1.2e+04"}, {NUMERIC, "0", "9.99EEEE", " 0.00e+00"},
+                {FLOAT8, "-0", "9.9EEEE", "-0.0e+00"}, {FLOAT8, "NaN", "99.99EEEE", " ##.######"},
+                {NUMERIC, "Infinity", "9.9EEEE", " #.#####"}, {NUMERIC, "9.96", "9.9EEEE", " 10.0e+00"},
+                {FLOAT8, "-9.96", "9.9EEEE", "-1.0e+01"}, {INT8, "12345678901", "9.999EEEE", " 1.235e+10"},
+                {INT4, "25", "9EEEE", " 2e+01"}, {FLOAT8, "0.5", "9EEEE", " 5e-01"}, {FLOAT8, "1.5", "9EEEE", " 2e+00"},
+                {FLOAT8, "2.5", "9EEEE", " 2e+00"}, {NUMERIC, "2.5", "9EEEE", " 3e+00"},
+                {INT4, "123", "999.99EEEE", " 1.23e+02"},
+        };
+        for (Object[] c : cases) {
+            assertThat(call("to_char", c[0], c[1], TEXT, c[2])).as(c[1] + " " + c[2]).isEqualTo(c[3]);
+        }
+        assertError(() -> call("to_char", NUMERIC, "1.5", TEXT, "9.9EEEEFM"), "42601",
+                "\"EEEE\" must be the last pattern used");
+        assertError(() -> call("to_char", NUMERIC, "1.5", TEXT, "FM9.9EEEE"), "42601",
+                "\"EEEE\" is incompatible with other formats");
+        assertError(() -> call("to_char", NUMERIC, "1.5", TEXT, "9.9EEEEEEEE"), "42601", "cannot use \"EEEE\" twice");
+        assertError(() -> call("to_char", NUMERIC, "1.5", TEXT, "S9.9EEEE"), "42601",
+                "\"EEEE\" is incompatible with other formats");
+        assertError(() -> call("to_number", TEXT, "1.5e+00", TEXT, "9.9EEEE"), "0A000",
+                "\"EEEE\" not supported for input");
+    }
 }
