@@ -235,24 +235,7 @@ final class FloatFormat {
                 break;
             }
         }
-        if (digits == 0) {
-            return false;
-        }
-        if (i < n && (s.charAt(i) == 'p' || s.charAt(i) == 'P')) {
-            i++;
-            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-                i++;
-            }
-            int expDigits = 0;
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-                i++;
-                expDigits++;
-            }
-            if (expDigits == 0) {
-                return false;
-            }
-        }
-        return i == n;
+        return digits > 0 && endsWithExponent(s, i, 'p');
     }
 
     /** [+-] digits [. digits] [e [+-] digits], at least one mantissa digit. */
@@ -274,23 +257,26 @@ final class FloatFormat {
                 digits++;
             }
         }
-        if (digits == 0) {
+        return digits > 0 && endsWithExponent(s, i, 'e');
+    }
+
+    /** Whether {@code s} from {@code i} is empty or an exponent: the letter (either case), [+-], decimal digits. */
+    private static boolean endsWithExponent(String s, int i, char letter) {
+        int n = s.length();
+        if (i == n) {
+            return true;
+        }
+        if (Character.toLowerCase(s.charAt(i)) != letter) {
             return false;
         }
-        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+        i++;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
             i++;
-            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-                i++;
-            }
-            int expDigits = 0;
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-                i++;
-                expDigits++;
-            }
-            if (expDigits == 0) {
-                return false;
-            }
         }
-        return i == n;
+        int digitsStart = i;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i > digitsStart && i == n;
     }
 }
