@@ -222,4 +222,21 @@ class FixupFunctionsTest {
         assertError(() -> call("to_number", TEXT, "1.5e+00", TEXT, "9.9EEEE"), "0A000",
                 "\"EEEE\" not supported for input");
     }
+
+    /** to_char with RN / rn (int_to_roman), alone with FM and literals. */
+    @Test
+    void toCharRoman() {
+        Object[][] cases = {
+                {INT4, "1999", "RN", "        MCMXCIX"}, {INT4, "4", "FMRN", "IV"}, {INT4, "4", "rn", "             iv"},
+                {NUMERIC, "3999.5", "RN", "###############"}, {INT4, "0", "RN", "###############"},
+                {INT4, "4000", "FMRN", "###############"}, {INT4, "-5", "FMRN", "###############"},
+                {FLOAT8, "2.5", "FMRN", "II"}, {NUMERIC, "3.5", "FMRN", "IV"}, {FLOAT8, "3.5", "FMRN", "IV"},
+                {INT4, "14", "FMRN\"x\"", "XIVx"}, {INT4, "1994", "FMrn", "mcmxciv"},
+        };
+        for (Object[] c : cases) {
+            assertThat(call("to_char", c[0], c[1], TEXT, c[2])).as(c[1] + " " + c[2]).isEqualTo(c[3]);
+        }
+        assertError(() -> call("to_char", INT8, "1234567890123", TEXT, "RN"), "22003", "integer out of range");
+        assertError(() -> call("to_number", TEXT, "IV", TEXT, "RN"), "0A000", "\"RN\" not supported for input");
+    }
 }
