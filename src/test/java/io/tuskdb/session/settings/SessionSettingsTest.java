@@ -218,6 +218,12 @@ class SessionSettingsTest {
                         .isEqualTo("Available values: postgres, postgres_verbose, sql_standard, iso_8601."));
         assertThatThrownBy(() -> s.set("IntervalStyle", "bad", false, false))
                 .hasMessage("invalid value for parameter \"IntervalStyle\": \"bad\"");
+        assertThatThrownBy(() -> s.set("datestyle", "nonsense", false, false))
+                .hasMessage("invalid value for parameter \"DateStyle\": \"nonsense\"");
+        assertThatThrownBy(() -> s.set("timezone", "Europe/Nosuch", false, false))
+                .hasMessage("invalid value for parameter \"TimeZone\": \"Europe/Nosuch\"");
+        assertThatThrownBy(() -> s.set("Client_Encoding", "nosuch", false, false))
+                .hasMessage("invalid value for parameter \"client_encoding\": \"nosuch\"");
         assertThatThrownBy(() -> s.set("STATEMENT_TIMEOUT", "-1", false, false))
                 .hasMessage("-1 ms is outside the valid range for parameter \"STATEMENT_TIMEOUT\" (0 .. 2147483647)");
     }
