@@ -17,6 +17,8 @@ public final class PgException extends RuntimeException {
     private final String tableName;
     private final String columnName;
     private final String constraintName;
+    /** Where the error happened (the ErrorResponse's Where field, psql's CONTEXT line), or null. */
+    private final String context;
 
     public PgException(SqlState sqlState, String message) {
         this(sqlState, Severity.ERROR, message, null, null, 0, null, null, null, null, null);
@@ -24,7 +26,15 @@ public final class PgException extends RuntimeException {
 
     public PgException(SqlState sqlState, Severity severity, String message, String detail, String hint, int position,
                        String schemaName, String tableName, String columnName, String constraintName, Throwable cause) {
+        this(null, sqlState, severity, message, detail, hint, position, schemaName, tableName, columnName,
+                constraintName, cause);
+    }
+
+    private PgException(String context, SqlState sqlState, Severity severity, String message, String detail,
+                        String hint, int position, String schemaName, String tableName, String columnName,
+                        String constraintName, Throwable cause) {
         super(message, cause, false, cause != null);
+        this.context = context;
         this.sqlState = sqlState;
         this.severity = severity;
         this.detail = detail;
@@ -46,14 +56,25 @@ public final class PgException extends RuntimeException {
     public String tableName() { return tableName; }
     public String columnName() { return columnName; }
     public String constraintName() { return constraintName; }
+    /** The CONTEXT ("COPY t, line 1, column n: \"abc\""), or null. */
+    public String context() { return context; }
+
+    /** The same error with a context line (PostgreSQL's errcontext); keeps an existing one (the innermost). */
+    public PgException withContext(String newContext) {
+        if (context != null || newContext == null) {
+            return this;
+        }
+        return new PgException(newContext, sqlState, severity, getMessage(), detail, hint, position, schemaName,
+                tableName, columnName, constraintName, getCause());
+    }
 
     public PgException withDetail(String newDetail) {
-        return new PgException(sqlState, severity, getMessage(), newDetail, hint, position, schemaName, tableName,
+        return new PgException(context, sqlState, severity, getMessage(), newDetail, hint, position, schemaName, tableName,
                 columnName, constraintName, getCause());
     }
 
     public PgException withHint(String newHint) {
-        return new PgException(sqlState, severity, getMessage(), detail, newHint, position, schemaName, tableName,
+        return new PgException(context, sqlState, severity, getMessage(), detail, newHint, position, schemaName, tableName,
                 columnName, constraintName, getCause());
     }
 
@@ -62,7 +83,7 @@ public final class PgException extends RuntimeException {
         if (position > 0 || newPosition <= 0) {
             return this;
         }
-        return new PgException(sqlState, severity, getMessage(), detail, hint, newPosition, schemaName, tableName,
+        return new PgException(context, sqlState, severity, getMessage(), detail, hint, newPosition, schemaName, tableName,
                 columnName, constraintName, getCause());
     }
 
@@ -71,27 +92,27 @@ public final class PgException extends RuntimeException {
         if (position <= 0 || offset == 0) {
             return this;
         }
-        return new PgException(sqlState, severity, getMessage(), detail, hint, position + offset, schemaName, tableName,
+        return new PgException(context, sqlState, severity, getMessage(), detail, hint, position + offset, schemaName, tableName,
                 columnName, constraintName, getCause());
     }
 
     public PgException withSeverity(Severity newSeverity) {
-        return new PgException(sqlState, newSeverity, getMessage(), detail, hint, position, schemaName, tableName,
+        return new PgException(context, sqlState, newSeverity, getMessage(), detail, hint, position, schemaName, tableName,
                 columnName, constraintName, getCause());
     }
 
     public PgException withTable(String schema, String table) {
-        return new PgException(sqlState, severity, getMessage(), detail, hint, position, schema, table,
+        return new PgException(context, sqlState, severity, getMessage(), detail, hint, position, schema, table,
                 columnName, constraintName, getCause());
     }
 
     public PgException withConstraint(String constraint) {
-        return new PgException(sqlState, severity, getMessage(), detail, hint, position, schemaName, tableName,
+        return new PgException(context, sqlState, severity, getMessage(), detail, hint, position, schemaName, tableName,
                 columnName, constraint, getCause());
     }
 
     public PgException withColumn(String column) {
-        return new PgException(sqlState, severity, getMessage(), detail, hint, position, schemaName, tableName,
+        return new PgException(context, sqlState, severity, getMessage(), detail, hint, position, schemaName, tableName,
                 column, constraintName, getCause());
     }
 }

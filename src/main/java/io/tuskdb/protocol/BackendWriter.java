@@ -20,6 +20,8 @@ public final class BackendWriter {
     private byte[] buf = new byte[8192];
     private int size;
     private int messageStart;
+    /** Whether a message is begun but not ended (the buffer is only written out between messages). */
+    private boolean messageOpen;
 
     public BackendWriter(OutputStream out) {
         this.out = out;
@@ -177,6 +179,17 @@ public final class BackendWriter {
         end();
     }
 
+    /**
+     * Drops a message begun but not ended, such as a DataRow whose value failed to convert, so the ErrorResponse
+     * that follows is not taken for the rest of it: nothing of an unfinished message has reached the socket.
+     */
+    public void discardOpenMessage() {
+        if (messageOpen) {
+            size = messageStart;
+            messageOpen = false;
+        }
+    }
+
     private void copyResponse(char type, boolean binary, int columns) {
         begin(type);
         int8(binary ? 1 : 0);
@@ -197,6 +210,7 @@ public final class BackendWriter {
         if (e.position() > 0) {
             field('P', Integer.toString(e.position()));
         }
+        field('W', e.context());
         field('s', e.schemaName());
         field('t', e.tableName());
         field('c', e.columnName());
@@ -214,12 +228,14 @@ public final class BackendWriter {
     private void begin(char type) {
         ensure(5);
         messageStart = size;
+        messageOpen = true;
         buf[size++] = (byte) type;
         size += 4; // length, filled in by end()
     }
 
     private void end() throws IOException {
         putInt(messageStart + 1, size - messageStart - 1);
+        messageOpen = false;
         if (size >= WRITE_THRESHOLD) {
             out.write(buf, 0, size);
             size = 0;

@@ -86,15 +86,21 @@ final class ResultSender {
                 return n > 0 && tag.startsWith("SELECT ") ? "SELECT " + sent : tag;
             }
             writer.beginDataRow(n);
-            for (int i = 0; i < n; i++) {
-                Object v = row[i];
-                if (v == null) {
-                    writer.value(null);
-                } else if (binary[i]) {
-                    writer.value(TypeIO.toBinary(types[i], v));
-                } else {
-                    writer.textValue(TypeIO.toText(types[i], v, settings));
+            try {
+                for (int i = 0; i < n; i++) {
+                    Object v = row[i];
+                    if (v == null) {
+                        writer.value(null);
+                    } else if (binary[i]) {
+                        writer.value(TypeIO.toBinary(types[i], v));
+                    } else {
+                        writer.textValue(TypeIO.toText(types[i], v, settings));
+                    }
                 }
+            } catch (RuntimeException | Error e) {
+                // an output function failed: the half-built DataRow must not precede the ErrorResponse
+                writer.discardOpenMessage();
+                throw e;
             }
             writer.endDataRow();
             sent++;

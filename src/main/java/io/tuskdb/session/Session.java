@@ -390,6 +390,19 @@ public final class Session implements ExecutionContext {
 
     @Override
     public void setSetting(String name, String value, boolean local) {
+        if (value != null && statementKind == StatementKind.SET) {
+            // a SET statement whose values the engine joined: search_path's names still need their quotes
+            value = SessionSettings.requoteJoined(name, value);
+        }
+        applySetting(name, value, local);
+    }
+
+    @Override
+    public void setSettingValues(String name, List<?> values, boolean local) {
+        applySetting(name, values == null ? null : SessionSettings.flatten(name, values), local);
+    }
+
+    private void applySetting(String name, String value, boolean local) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         // WarnNoTransactionBlock: SET LOCAL (and SET TRANSACTION, which the engine passes as SET LOCAL of
         // transaction_*) outside BEGIN ... COMMIT and outside a multi-statement query; set_config(..., true) called
@@ -415,11 +428,6 @@ public final class Session implements ExecutionContext {
                         null, null, null));
             }
         }
-    }
-
-    @Override
-    public void setSettingValues(String name, List<?> values, boolean local) {
-        setSetting(name, values == null ? null : SessionSettings.flatten(name, values), local);
     }
 
     @Override

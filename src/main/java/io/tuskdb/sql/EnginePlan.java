@@ -87,7 +87,7 @@ final class EnginePlan implements PreparedPlan {
     @Override
     public Execution execute(ExecutionContext context, Object[] parameters) {
         if (!dependenciesValid(context)) {
-            PreparedPlan fresh = engine.prepare(statement, givenParameterTypes, context);
+            PreparedPlan fresh = engine.replan(statement, givenParameterTypes, context);
             if (!sameShape(fresh.resultColumns(), resultColumns())) {
                 throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cached plan must not change result type");
             }

@@ -2,6 +2,8 @@ package io.tuskdb.sql;
 
 import io.tuskdb.catalog.TableDescriptor;
 import io.tuskdb.error.PgException;
+import io.tuskdb.error.Severity;
+import io.tuskdb.error.SqlState;
 import io.tuskdb.sql.analyzer.Analyzer;
 import io.tuskdb.sql.analyzer.AnalyzerContext;
 import io.tuskdb.sql.analyzer.BoundStatement;
@@ -38,6 +40,23 @@ public final class SqlEngine {
     public PreparedPlan prepare(ParsedStatement statement, int[] parameterTypes, ExecutionContext context) {
         EngineStatement stmt = statement instanceof EngineStatement es ? es
                 : (EngineStatement) parse(statement.sql()).get(0);
+        // the scanner's notices (truncated identifiers) come before anything analysis reports
+        for (String notice : stmt.parsed().notices()) {
+            context.notice(new PgException(SqlState.NAME_TOO_LONG, Severity.NOTICE, notice, null, null, 0, null, null,
+                    null, null, null));
+        }
+        return replan(stmt, statement, parameterTypes, context);
+    }
+
+    /** {@link #prepare} again, for a plan whose tables changed: the statement's notices were already sent. */
+    PreparedPlan replan(ParsedStatement statement, int[] parameterTypes, ExecutionContext context) {
+        EngineStatement stmt = statement instanceof EngineStatement es ? es
+                : (EngineStatement) parse(statement.sql()).get(0);
+        return replan(stmt, statement, parameterTypes, context);
+    }
+
+    private PreparedPlan replan(EngineStatement stmt, ParsedStatement statement, int[] parameterTypes,
+                                ExecutionContext context) {
         try {
             return plan(stmt, statement, parameterTypes, context);
         } catch (PgException e) {

@@ -90,6 +90,8 @@ final class DateTimeParser {
         int ampm; // 0 none, 1 am, 2 pm
         boolean bc;
         ZoneId zone;
+        /** {@link #zone} came from a dynamic abbreviation ("MSK"), see {@link TimeZones#localWithAbbreviation}. */
+        boolean zoneIsAbbreviation;
         Integer offsetSeconds;
         String special;
         final List<String> looseNumbers = new ArrayList<>();
@@ -379,6 +381,12 @@ final class DateTimeParser {
                 if (isDayName(word)) {
                     return;
                 }
+                ZoneId dynamic = TimeZones.dynamicAbbreviation(word);
+                if (dynamic != null && f.zone == null && f.offsetSeconds == null) {
+                    f.zone = dynamic;
+                    f.zoneIsAbbreviation = true;
+                    return;
+                }
                 Integer abbrev = ABBREVIATIONS.get(word);
                 if (abbrev != null && f.zone == null && f.offsetSeconds == null) {
                     f.offsetSeconds = abbrev;
@@ -513,6 +521,8 @@ final class DateTimeParser {
                 Instant instant;
                 if (f.offsetSeconds != null) {
                     instant = ldt.toInstant(ZoneOffset.ofTotalSeconds(f.offsetSeconds));
+                } else if (f.zoneIsAbbreviation) {
+                    instant = TimeZones.localWithAbbreviation(ldt, f.zone);
                 } else {
                     ZoneId zone = f.zone != null ? f.zone : settings.timeZone();
                     instant = ZonedDateTime.ofLocal(ldt, zone, null).withLaterOffsetAtOverlap().toInstant();

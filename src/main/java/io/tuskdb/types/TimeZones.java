@@ -3,11 +3,17 @@ package io.tuskdb.types;
 import io.tuskdb.error.PgException;
 import io.tuskdb.error.SqlState;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.time.zone.ZoneRulesException;
 import java.time.zone.ZoneRulesProvider;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -33,6 +39,13 @@ public final class TimeZones {
     private static final Map<String, ZoneOffset> FIXED_NAMED = Map.of(
             "EST", ZoneOffset.ofHours(-5), "MST", ZoneOffset.ofHours(-7), "HST", ZoneOffset.ofHours(-10));
 
+    /**
+     * The dynamic abbreviations of the "Default" set TuskDB knows (tznames/Default lines naming a zone): their
+     * offset is the one the abbreviation had in that zone at the time in question (pg_interpret_timezone_abbrev),
+     * so MSK is +04 from 2011-03-27 until 2014-10-26.
+     */
+    private static final Map<String, ZoneId> DYNAMIC = Map.of("MSK", ZoneId.of("Europe/Moscow"));
+
     static {
         try {
             ZoneRulesProvider.registerProvider(new FixedNamedZones());
@@ -44,7 +57,7 @@ public final class TimeZones {
     /** The abbreviation of a zone {@link #parse} built from a name, or null when the zone's rules decide. */
     static String fixedAbbreviation(ZoneId zone) {
         String id = zone.getId();
-        if (FIXED_NAMED.containsKey(id)) {
+        if (FIXED_NAMED.containsKey(id) || DYNAMIC.containsKey(id)) {
             return id;
         }
         if (id.length() > 3 && (id.startsWith("UTC+") || id.startsWith("UTC-"))) {
@@ -69,7 +82,7 @@ public final class TimeZones {
         if (hours != null) {
             return hours;
         }
-        ZoneId zone = zoneOrPosix(s);
+        ZoneId zone = DYNAMIC.containsKey(s.toUpperCase(Locale.ROOT)) ? null : zoneOrPosix(s);
         if (zone == null) {
             throw notRecognized(value);
         }
@@ -83,6 +96,10 @@ public final class TimeZones {
      */
     public static ZoneId parse(String name) {
         String s = name.strip();
+        ZoneId dynamic = dynamicAbbreviation(s);
+        if (dynamic != null) {
+            return dynamic;
+        }
         Integer abbreviation = DateTimeParser.abbreviationOffset(s.toLowerCase(Locale.ROOT));
         if (abbreviation != null) {
             return ZoneOffset.ofTotalSeconds(abbreviation);
@@ -181,16 +198,85 @@ public final class TimeZones {
         return seconds > 18 * 3600 ? null : sign * seconds;
     }
 
-    /** Makes {@code ZoneId.of("EST")} (and MST, HST) resolve to PostgreSQL's fixed zones. */
+    /** The zone standing for a dynamic abbreviation ("MSK"), or null. */
+    static ZoneId dynamicAbbreviation(String word) {
+        String upper = word.toUpperCase(Locale.ROOT);
+        return DYNAMIC.containsKey(upper) ? ZoneId.of(upper) : null;
+    }
+
+    /**
+     * A local time written with a dynamic abbreviation (DetermineTimeZoneAbbrevOffset): the underlying zone reads
+     * the local time first, and the abbreviation's offset at that instant applies.
+     */
+    static Instant localWithAbbreviation(LocalDateTime local, ZoneId abbreviationZone) {
+        ZoneRules base = DYNAMIC.get(abbreviationZone.getId()).getRules();
+        List<ZoneOffset> valid = base.getValidOffsets(local);
+        // a gap reads with the offset before it, an ambiguous time with the one after (standard time)
+        ZoneOffset guess = valid.size() == 1 ? valid.get(0) : valid.isEmpty()
+                ? base.getTransition(local).getOffsetBefore() : base.getTransition(local).getOffsetAfter();
+        Instant t = local.toInstant(guess);
+        return local.toInstant(abbreviationZone.getRules().getOffset(t));
+    }
+
+    /**
+     * Rules whose offset in each period of {@code zone} is the offset of the latest period at or before it that
+     * used the (standard-time) abbreviation, or of the first one after, before its first use.
+     */
+    private static ZoneRules abbreviationRules(ZoneId zone) {
+        ZoneRules rules = zone.getRules();
+        List<ZoneOffsetTransition> transitions = rules.getTransitions();
+        int periods = transitions.size() + 1;
+        ZoneOffset[] own = new ZoneOffset[periods];
+        boolean[] named = new boolean[periods];
+        for (int i = 0; i < periods; i++) {
+            Instant inside = i == 0 ? transitions.isEmpty() ? Instant.EPOCH
+                    : transitions.get(0).getInstant().minusSeconds(1) : transitions.get(i - 1).getInstant();
+            own[i] = rules.getOffset(inside);
+            // Java's zone names follow CLDR, not the tz database's history (JDK 25 calls Moscow's summer of 2010
+            // "MSK"), so a period counts as the (standard-time) abbreviation's when it is standard time on a whole
+            // hour offset: this leaves out local mean time and the daylight-saving periods
+            named[i] = !rules.isDaylightSavings(inside) && own[i].getTotalSeconds() % 3600 == 0;
+        }
+        ZoneOffset[] resolved = new ZoneOffset[periods];
+        ZoneOffset last = null;
+        for (int i = 0; i < periods; i++) {
+            last = named[i] ? own[i] : last;
+            resolved[i] = last;
+        }
+        ZoneOffset first = null;
+        for (int i = periods - 1; i >= 0; i--) {
+            first = named[i] ? own[i] : first;
+            if (resolved[i] == null) {
+                resolved[i] = first != null ? first : own[i];
+            }
+        }
+        List<ZoneOffsetTransition> changes = new ArrayList<>();
+        for (int i = 1; i < periods; i++) {
+            if (!resolved[i].equals(resolved[i - 1])) {
+                long at = transitions.get(i - 1).getInstant().getEpochSecond();
+                changes.add(ZoneOffsetTransition.of(LocalDateTime.ofEpochSecond(at, 0, resolved[i - 1]),
+                        resolved[i - 1], resolved[i]));
+            }
+        }
+        return ZoneRules.of(resolved[0], resolved[0], List.of(), changes, List.of());
+    }
+
+    /**
+     * Makes {@code ZoneId.of("EST")} (and MST, HST) resolve to PostgreSQL's fixed zones, and the dynamic
+     * abbreviations to their {@link #abbreviationRules}.
+     */
     private static final class FixedNamedZones extends ZoneRulesProvider {
         @Override
         protected Set<String> provideZoneIds() {
-            return FIXED_NAMED.keySet();
+            Set<String> ids = new HashSet<>(FIXED_NAMED.keySet());
+            ids.addAll(DYNAMIC.keySet());
+            return ids;
         }
 
         @Override
         protected ZoneRules provideRules(String zoneId, boolean forCaching) {
-            return ZoneRules.of(FIXED_NAMED.get(zoneId));
+            ZoneOffset fixed = FIXED_NAMED.get(zoneId);
+            return fixed != null ? ZoneRules.of(fixed) : abbreviationRules(DYNAMIC.get(zoneId));
         }
 
         @Override

@@ -57,6 +57,24 @@ class CodecTest {
     }
 
     @Test
+    void aDataRowLeftUnfinishedIsDropped() throws IOException {
+        // a value's output function failed mid-row: only whole messages may reach the client
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BackendWriter w = new BackendWriter(out);
+        w.beginDataRow(1);
+        w.textValue("1");
+        w.endDataRow();
+        w.beginDataRow(2);
+        w.textValue("half");
+        w.discardOpenMessage();
+        w.discardOpenMessage(); // nothing open any more: a no-op
+        w.write(new BackendMessage.ReadyForQuery('I'));
+        w.flush();
+        assertThat(HexFormat.of().formatHex(out.toByteArray()))
+                .isEqualTo("440000000b00010000000131" + "5a0000000549");
+    }
+
+    @Test
     void nonAsciiTextIsUtf8() throws IOException {
         assertThat(encode(new BackendMessage.CommandComplete("é"))).isEqualTo("4300000007c3a900");
     }

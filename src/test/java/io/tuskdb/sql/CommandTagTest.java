@@ -32,11 +32,21 @@ class CommandTagTest {
     }
 
     @Test
+    void onlyColumnReferencesAsWrittenHaveATableOrigin() throws IOException {
+        try (TestServer server = TestServer.start(); Wire wire = new Wire(server.port())) {
+            wire.tags("CREATE TABLE o (id int, v text)");
+            // PostgreSQL's markTargetListOrigins runs before planning: a CASE the planner folds to v has no origin
+            assertThat(wire.tags("SELECT v, CASE WHEN true THEN v END, coalesce(v) FROM o"))
+                    .containsExactly("T v:true:2 case:false:0 coalesce:false:0", "SELECT 0");
+        }
+    }
+
+    @Test
     void simpleQueriesReportTheirFirstParameterReference() throws IOException {
         try (TestServer server = TestServer.start(); Wire wire = new Wire(server.port())) {
             assertThat(wire.tags("SELECT $1")).containsExactly("ERROR 42P02 there is no parameter $1 at 8");
             // the position counts from the start of the query string, the statement's own offset included
-            assertThat(wire.tags("SELECT 1; SELECT 2 + $1")).containsExactly("SELECT 1",
+            assertThat(wire.tags("SELECT 1; SELECT 2 + $1")).containsExactly("T ?column?:false:0", "SELECT 1",
                     "ERROR 42P02 there is no parameter $1 at 22");
         }
     }
@@ -77,6 +87,7 @@ class CommandTagTest {
                 switch (type) {
                     case 'C' -> tags.add(new String(body, 0, body.length - 1, StandardCharsets.UTF_8));
                     case 'E' -> tags.add(errorSummary(body));
+                    case 'T' -> tags.add(origins(body));
                     case 'Z' -> {
                         return tags;
                     }
@@ -84,6 +95,25 @@ class CommandTagTest {
                     }
                 }
             }
+        }
+
+        /** "T name:hasTableOid:attnum ...": each RowDescription field's name and whether it has a table origin. */
+        private static String origins(byte[] body) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(body);
+            StringBuilder out = new StringBuilder("T");
+            int fields = b.getShort();
+            for (int f = 0; f < fields; f++) {
+                int start = b.position();
+                while (b.get() != 0) {
+                    // the name's bytes
+                }
+                String name = new String(body, start, b.position() - start - 1, StandardCharsets.UTF_8);
+                int table = b.getInt();
+                int attnum = b.getShort();
+                b.position(b.position() + 12); // type oid, size, typmod, format
+                out.append(' ').append(name).append(':').append(table != 0).append(':').append(attnum);
+            }
+            return out.toString();
         }
 
         /** "ERROR 42P02 there is no parameter $1 at 8": SQLSTATE, message and position (0 when none). */

@@ -233,6 +233,27 @@ class SqlEngineTest {
             }
             assertThat(names).containsExactly("n", "v", "case", "case", "int4", "y", "y", "abs");
         }
+        // result typmods as PostgreSQL's RowDescription after plan-time simplification (exprTypmod)
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT CASE WHEN true THEN n ELSE n END, "
+                + "CASE WHEN true THEN v ELSE 'zz' END, CASE WHEN y > 0 THEN v ELSE 'zz' END, CASE WHEN y > 0 THEN n "
+                + "ELSE n END, coalesce(v, v), coalesce(v, 'x'), CASE WHEN y > 0 THEN v END FROM vr_t")) {
+            ResultSetMetaData md = rs.getMetaData();
+            assertThat(md.getPrecision(1)).isEqualTo(6);
+            assertThat(md.getScale(1)).isEqualTo(2);
+            assertThat(md.getPrecision(2)).isEqualTo(7);
+            assertThat(md.getPrecision(3)).isEqualTo(Integer.MAX_VALUE);
+            assertThat(md.getPrecision(4)).isEqualTo(6);
+            assertThat(md.getPrecision(5)).isEqualTo(7);
+            assertThat(md.getPrecision(6)).isEqualTo(Integer.MAX_VALUE);
+            assertThat(md.getPrecision(7)).isEqualTo(Integer.MAX_VALUE);
+        }
+        // a type mismatch is reported at the result that does not match (select_common_type)
+        String mismatch = "SELECT CASE WHEN y IS NULL THEN 'none' WHEN true THEN v ELSE 1/0 END FROM vr_t";
+        assertThatThrownBy(() -> rows(mismatch)).isInstanceOfSatisfying(PSQLException.class, e -> {
+            assertThat(e.getServerErrorMessage().getMessage())
+                    .isEqualTo("CASE types integer and character varying cannot be matched");
+            assertThat(e.getServerErrorMessage().getPosition()).isEqualTo(mismatch.indexOf(" v ") + 2);
+        });
         // database.schema.table.column names the current database only
         exec("INSERT INTO vr_t VALUES (1, 'x', 7)");
         assertThat(rows("SELECT postgres.public.vr_t.y FROM vr_t")).containsExactly("7");
@@ -249,6 +270,21 @@ class SqlEngineTest {
         assertThatThrownBy(() -> rows("SELECT * FROM otherdb.public.vr_t")).isInstanceOfSatisfying(
                 PSQLException.class, e -> assertThat(e.getServerErrorMessage().getMessage())
                         .isEqualTo("cross-database references are not implemented: \"otherdb.public.vr_t\""));
+    }
+
+    @Test
+    void orderByColumnErrorsComeBeforeGroupBys() throws SQLException {
+        exec("CREATE TABLE gt (a int, b int)");
+        String ambiguous = "SELECT count(*) FROM gt x, gt y WHERE x.a = y.a GROUP BY b ORDER BY b";
+        assertThatThrownBy(() -> rows(ambiguous)).isInstanceOfSatisfying(PSQLException.class,
+                e -> assertThat(e.getServerErrorMessage().getPosition()).isEqualTo(ambiguous.lastIndexOf('b') + 1));
+        String expression = "SELECT count(*) FROM gt x, gt y WHERE x.a = y.a GROUP BY b/2 ORDER BY b/2";
+        assertThatThrownBy(() -> rows(expression)).isInstanceOfSatisfying(PSQLException.class,
+                e -> assertThat(e.getServerErrorMessage().getPosition()).isEqualTo(expression.lastIndexOf('b') + 1));
+        String missing = "SELECT count(*) FROM gt x GROUP BY nosuch ORDER BY abs(nosuch2)";
+        assertThatThrownBy(() -> rows(missing)).isInstanceOfSatisfying(PSQLException.class,
+                e -> assertThat(e.getServerErrorMessage().getMessage()).isEqualTo("column \"nosuch2\" does not exist"));
+        assertThat(rows("SELECT count(*) FROM gt x GROUP BY a ORDER BY count(*) + 1")).isEmpty();
     }
 
     @Test
@@ -309,6 +345,14 @@ class SqlEngineTest {
             st.clearWarnings();
             st.execute("DROP TABLE IF EXISTS nosuch");
             assertThat(st.getWarnings().getMessage()).isEqualTo("table \"nosuch\" does not exist, skipping");
+            st.clearWarnings();
+            String longName = "v13_long_name_" + "a".repeat(60);
+            st.execute("CREATE TABLE " + longName + " (a int)");
+            SQLWarning truncated = st.getWarnings();
+            assertThat(truncated.getSQLState()).isEqualTo("42622");
+            assertThat(truncated.getMessage()).isEqualTo("identifier \"" + longName + "\" will be truncated to \""
+                    + longName.substring(0, 63) + "\"");
+            assertThat((Object) truncated.getNextWarning()).isNull();
         }
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW datestyle")) {
             assertThat(rs.getMetaData().getColumnLabel(1)).isEqualTo("DateStyle");
@@ -394,10 +438,14 @@ class SqlEngineTest {
         StringWriter csv = new StringWriter();
         copy.copyOut("COPY (SELECT id, t FROM c WHERE id > 3) TO STDOUT (FORMAT csv, HEADER)", csv);
         assertThat(csv.toString()).isEqualTo("id,t\n4,\"a,b\"\n5,\n6,\"\"\n");
+        StringWriter textHeader = new StringWriter(); // PostgreSQL 15 allows HEADER in text format
+        copy.copyOut("COPY (SELECT id, t AS \"a b\" FROM c WHERE id = 4) TO STDOUT (HEADER)", textHeader);
+        assertThat(textHeader.toString()).isEqualTo("id\ta b\n4\ta,b\n");
         assertThatThrownBy(() -> copy.copyIn("COPY c FROM STDIN", new StringReader("7\tx\n")))
                 .isInstanceOfSatisfying(PSQLException.class, e -> {
                     assertThat(e.getSQLState()).isEqualTo("22P04");
                     assertThat(e.getServerErrorMessage().getMessage()).isEqualTo("missing data for column \"n\"");
+                    assertThat(e.getServerErrorMessage().getWhere()).isEqualTo("COPY c, line 1: \"7\tx\"");
                 });
         // values are converted column by column, so a bad first value wins over missing later ones (NextCopyFrom)
         assertThatThrownBy(() -> copy.copyIn("COPY c FROM STDIN", new StringReader("x\n")))
@@ -405,9 +453,25 @@ class SqlEngineTest {
                     assertThat(e.getSQLState()).isEqualTo("22P02");
                     assertThat(e.getServerErrorMessage().getMessage())
                             .isEqualTo("invalid input syntax for type integer: \"x\"");
+                    assertThat(e.getServerErrorMessage().getWhere()).isEqualTo("COPY c, line 1, column id: \"x\"");
                 });
         assertThatThrownBy(() -> copy.copyIn("COPY c (id) FROM STDIN", new StringReader("8\tx\n")))
                 .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getServerErrorMessage().getMessage())
                         .isEqualTo("extra data after last expected column"));
+        // CONTEXT lines as PostgreSQL 15's CopyFromErrorCallback writes them; lines count the header
+        exec("CREATE TABLE v21_t (id int PRIMARY KEY, n numeric(3,0), s text NOT NULL)");
+        String[][] cases = {
+                {"COPY v21_t FROM STDIN", "1\t1000\tx\n", "COPY v21_t, line 1, column n: \"1000\""},
+                {"COPY v21_t FROM STDIN", "1\t1\tx\n2\t2\tx\n1\t3\tx\n", "COPY v21_t, line 3"},
+                {"COPY v21_t FROM STDIN", "9\t1\t\\N\n", "COPY v21_t, line 1: \"9\t1\t\\N\""},
+                {"COPY v21_t FROM STDIN (HEADER)", "h\n5\t1\tx\n6\tzz\tq\n", "COPY v21_t, line 3, column n: \"zz\""},
+                {"COPY v21_t FROM STDIN", "1\t1\t" + "0".repeat(150) + "\tx\n",
+                        "COPY v21_t, line 1: \"1\t1\t" + "0".repeat(96) + "...\""},
+                {"COPY v21_t FROM STDIN CSV", "7,1,\"a\nb\n", "COPY v21_t, line 1: \"7,1,\"a\nb\n\""},
+        };
+        for (String[] k : cases) {
+            assertThatThrownBy(() -> copy.copyIn(k[0], new StringReader(k[1]))).isInstanceOfSatisfying(
+                    PSQLException.class, e -> assertThat(e.getServerErrorMessage().getWhere()).isEqualTo(k[2]));
+        }
     }
 }

@@ -68,4 +68,52 @@ class TimeZonesTest {
         assertThatThrownBy(() -> TimeZones.parseSetting("Z")).isInstanceOf(PgException.class);
         assertThat(show(TimeZones.parse("CET"), "ISO", "2024-07-15 10:30:00+00")).isEqualTo("2024-07-15 11:30:00+01");
     }
+
+    /** MSK means what it meant in Europe/Moscow at the time: +04 from 2011-03-27 until 2014-10-26, else +03. */
+    @Test
+    void dynamicAbbreviations() {
+        ZoneId utc = ZoneId.of("UTC");
+        String[][] input = {
+                {"2011-03-27 02:00:00 MSK", "2011-03-26 22:00:00+00"},
+                {"2010-07-01 12:00 MSK", "2010-07-01 09:00:00+00"},
+                {"2012-07-01 12:00 MSK", "2012-07-01 08:00:00+00"},
+                {"2020-07-01 12:00 MSK", "2020-07-01 09:00:00+00"},
+                {"1900-01-01 12:00 MSK", "1900-01-01 09:00:00+00"},
+                {"2014-10-26 01:30 MSK", "2014-10-25 22:30:00+00"},
+        };
+        for (String[] c : input) {
+            assertThat(show(utc, "ISO", c[0])).as(c[0]).isEqualTo(c[1]);
+        }
+        // SELECT ts AT TIME ZONE 'MSK'
+        String[][] at = {
+                {"2014-10-25 21:00:00+00", "2014-10-26 01:00:00"},
+                {"2014-10-25 22:00:00+00", "2014-10-26 01:00:00"},
+                {"2010-07-01 12:00+00", "2010-07-01 15:00:00"},
+        };
+        FormatSettings iso = new FormatSettings("ISO", "MDY", utc, "postgres", 1, true);
+        for (String[] c : at) {
+            java.time.Instant t = (java.time.Instant) TypeIO.fromText(PgType.TIMESTAMPTZ, c[0], iso);
+            assertThat(TypeIO.toText(PgType.TIMESTAMP, Casts.timestamptzToTimestamp(t, TimeZones.parse("msk")), iso))
+                    .as(c[0]).isEqualTo(c[1]);
+        }
+        assertThat(TypeIO.toText(PgType.TIMESTAMPTZ, Casts.timestampToTimestamptz(
+                java.time.LocalDateTime.of(2012, 1, 1, 0, 0), TimeZones.parse("MSK")), iso))
+                .isEqualTo("2011-12-31 20:00:00+00");
+        assertThatThrownBy(() -> TimeZones.parseSetting("MSK")).isInstanceOf(PgException.class);
+    }
+
+    /** Before a region's first transition the tz database has local mean time, printed "LMT". */
+    @Test
+    void localMeanTime() {
+        String[][] cases = {
+                {"America/Los_Angeles", "0001-01-01 00:00:00+00", "Sun Dec 31 16:07:02 0001 LMT BC"},
+                {"America/Los_Angeles", "1883-11-18 12:00:00+00", "Sun Nov 18 04:07:02 1883 LMT"},
+                {"America/Los_Angeles", "1883-11-18 20:00:00+00", "Sun Nov 18 12:00:00 1883 PST"},
+                {"Europe/Paris", "1850-01-01 00:00:00+00", "Tue Jan 01 00:09:21 1850 LMT"},
+                {"Asia/Kolkata", "1800-01-01 00:00:00+00", "Wed Jan 01 05:53:28 1800 LMT"},
+        };
+        for (String[] c : cases) {
+            assertThat(show(TimeZones.parseSetting(c[0]), "Postgres", c[1])).as(c[0] + " " + c[1]).isEqualTo(c[2]);
+        }
+    }
 }

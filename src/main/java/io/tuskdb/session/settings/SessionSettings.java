@@ -135,6 +135,20 @@ public final class SessionSettings {
     }
 
     /**
+     * A SET statement's values as an engine that joins them with ", " passes them (the setSetting form): for
+     * search_path each part is quoted as {@link #flatten} would. Exact unless one string constant itself contains
+     * ", " ({@code SET search_path = 'a, b'}), which needs the values passed apart
+     * ({@link io.tuskdb.sql.ExecutionContext#setSettingValues}).
+     */
+    public static String requoteJoined(String name, String joined) {
+        Setting s = SettingDefinitions.find(name);
+        if (s == null || !SettingDefinitions.isListQuote(s)) {
+            return joined;
+        }
+        return flatten(name, List.of(joined.split(", ", -1)));
+    }
+
+    /**
      * PostgreSQL's quote_identifier: plain when lower-case letters, digits and underscores not starting with a
      * digit and not a reserved word; otherwise double-quoted with quotes doubled.
      */
@@ -151,13 +165,17 @@ public final class SessionSettings {
 
     /**
      * The setting's check, with errors naming the parameter as the statement wrote it (PostgreSQL's
-     * parse_and_validate_value reports the name it was given: "intervalstyle" for SET IntervalStyle).
+     * parse_and_validate_value reports the name it was given: "intervalstyle" for SET IntervalStyle), except for
+     * the check hooks of string parameters, which use the canonical name (call_string_check_hook).
      */
     private String normalize(Setting s, String writtenName, String value) {
         try {
             return s.normalize(value, current.get(s));
         } catch (PgException e) {
-            if (writtenName.equals(s.name()) || e.getMessage() == null) {
+            // check hooks of string parameters (DateStyle, TimeZone, client_encoding) report the canonical name
+            boolean checkHook = s instanceof DateStyleSetting || s instanceof TimeZoneSetting
+                    || s instanceof ClientEncodingSetting;
+            if (checkHook || writtenName.equals(s.name()) || e.getMessage() == null) {
                 throw e;
             }
             String renamed = e.getMessage().replace("parameter \"" + s.name() + "\"",

@@ -107,12 +107,37 @@ public sealed interface BoundExpr {
 
     /** Searched CASE (a simple CASE is rewritten into equality tests). */
     record Case(List<When> whens, BoundExpr otherwise, PgType type) implements BoundExpr {
+        /** exprTypmod: the typmod every result (ELSE included) agrees on, else -1 (also without ELSE). */
+        @Override
+        public int typmod() {
+            if (otherwise == null || otherwise.type() != type) {
+                return -1;
+            }
+            int t = otherwise.typmod();
+            for (When w : whens) {
+                if (w.result().type() != type || w.result().typmod() != t) {
+                    return -1;
+                }
+            }
+            return t;
+        }
     }
 
     record When(BoundExpr condition, BoundExpr result) {
     }
 
     record Coalesce(List<BoundExpr> args, PgType type) implements BoundExpr {
+        /** exprTypmod: the typmod all arguments agree on, else -1. */
+        @Override
+        public int typmod() {
+            int t = args.get(0).typmod();
+            for (BoundExpr a : args) {
+                if (a.type() != type || a.typmod() != t) {
+                    return -1;
+                }
+            }
+            return t;
+        }
     }
 
     /** NULLIF(a, b): null when a = b, else a. */

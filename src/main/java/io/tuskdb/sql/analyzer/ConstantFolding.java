@@ -41,47 +41,78 @@ final class ConstantFolding {
     }
 
     /**
-     * Forgets the deferred errors of the parts eval_const_expressions drops unevaluated: AND arguments next to a
-     * constant false, OR arguments next to a constant true, CASE arms whose WHEN is a constant false or NULL and
-     * everything after a constant true WHEN, COALESCE arguments after the first non-null constant.
+     * Simplifies AND, OR, CASE and COALESCE on their constant parts as eval_const_expressions does, and forgets the
+     * deferred errors of the parts it drops unevaluated: AND arguments next to a constant false (true ones vanish),
+     * OR arguments next to a constant true (false ones vanish), CASE arms whose WHEN is a constant false or NULL
+     * and everything after a constant true WHEN (which then gives the result), COALESCE arguments after the first
+     * non-null constant (NULL constants vanish). The simpler tree also gives PostgreSQL's result typmods
+     * ({@code CASE WHEN true THEN v END} is v).
      */
     static BoundExpr simplified(AnalyzerContext actx, BoundExpr e) {
-        if (!actx.hasDeferredFoldErrors()) {
-            return e;
-        }
         List<BoundExpr> kept = new ArrayList<>();
         List<BoundExpr> dropped = new ArrayList<>();
-        switch (e) {
-            case BoundExpr.And a -> splitShortCircuit(a.args(), Boolean.FALSE, kept, dropped);
-            case BoundExpr.Or o -> splitShortCircuit(o.args(), Boolean.TRUE, kept, dropped);
+        BoundExpr result = switch (e) {
+            case BoundExpr.And a -> shortCircuit(a.args(), false, kept, dropped);
+            case BoundExpr.Or o -> shortCircuit(o.args(), true, kept, dropped);
             case BoundExpr.Coalesce c -> {
+                List<BoundExpr> args = new ArrayList<>();
                 boolean reached = false;
                 for (BoundExpr arg : c.args()) {
-                    (reached ? dropped : kept).add(arg);
-                    reached |= arg instanceof BoundExpr.Const k && k.value() != null;
+                    if (reached) {
+                        dropped.add(arg);
+                        continue;
+                    }
+                    kept.add(arg);
+                    if (arg instanceof BoundExpr.Const k && k.value() == null) {
+                        continue;
+                    }
+                    args.add(arg);
+                    reached = arg instanceof BoundExpr.Const;
                 }
+                // a leading non-null constant is the result; otherwise the COALESCE stays, even with one argument
+                yield args.isEmpty() ? BoundExpr.Const.nullOf(c.type())
+                        : args.get(0) instanceof BoundExpr.Const ? args.get(0)
+                        : args.size() == c.args().size() ? c : new BoundExpr.Coalesce(args, c.type());
             }
             case BoundExpr.Case c -> {
+                List<BoundExpr.When> whens = new ArrayList<>();
+                BoundExpr otherwise = c.otherwise() == null ? BoundExpr.Const.nullOf(c.type()) : c.otherwise();
                 boolean reached = false;
                 for (BoundExpr.When w : c.whens()) {
-                    boolean never = w.condition() instanceof BoundExpr.Const k && !Boolean.TRUE.equals(k.value());
                     if (reached) {
                         dropped.add(w.condition());
-                    } else {
-                        kept.add(w.condition());
+                        dropped.add(w.result());
+                        continue;
                     }
-                    (reached || never ? dropped : kept).add(w.result());
-                    reached |= w.condition() instanceof BoundExpr.Const k && Boolean.TRUE.equals(k.value());
+                    kept.add(w.condition());
+                    if (w.condition() instanceof BoundExpr.Const k && k.type() == PgType.BOOL) {
+                        if (Boolean.TRUE.equals(k.value())) {
+                            kept.add(w.result());
+                            if (c.otherwise() != null) {
+                                dropped.add(c.otherwise());
+                            }
+                            otherwise = w.result();
+                            reached = true;
+                        } else {
+                            dropped.add(w.result());
+                        }
+                        continue;
+                    }
+                    kept.add(w.result());
+                    whens.add(w);
                 }
-                if (c.otherwise() != null) {
-                    (reached ? dropped : kept).add(c.otherwise());
+                if (!reached && c.otherwise() != null) {
+                    kept.add(c.otherwise());
                 }
+                if (whens.isEmpty()) {
+                    yield otherwise;
+                }
+                yield whens.size() == c.whens().size() && otherwise == c.otherwise() ? c
+                        : new BoundExpr.Case(whens, otherwise, c.type());
             }
-            default -> {
-                return e;
-            }
-        }
-        if (!dropped.isEmpty()) {
+            default -> e;
+        };
+        if (!dropped.isEmpty() && actx.hasDeferredFoldErrors()) {
             Set<BoundExpr> keep = Collections.newSetFromMap(new IdentityHashMap<>());
             kept.forEach(k -> nodes(k, keep));
             Set<BoundExpr> drop = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -89,13 +120,40 @@ final class ConstantFolding {
             drop.removeAll(keep); // a simple CASE's operand is shared by its arms
             actx.forgetFoldErrors(drop);
         }
-        return e;
+        return result;
     }
 
-    private static void splitShortCircuit(List<BoundExpr> args, Boolean decisive, List<BoundExpr> kept,
+    /** simplify_and_arguments / simplify_or_arguments: {@code decisive} is false for AND, true for OR. */
+    private static BoundExpr shortCircuit(List<BoundExpr> args, boolean decisive, List<BoundExpr> kept,
                                           List<BoundExpr> dropped) {
-        boolean decided = args.stream().anyMatch(a -> a instanceof BoundExpr.Const k && decisive.equals(k.value()));
-        (decided ? dropped : kept).addAll(args);
+        if (args.stream().anyMatch(a -> a instanceof BoundExpr.Const k && k.type() == PgType.BOOL
+                && Boolean.valueOf(decisive).equals(k.value()))) {
+            dropped.addAll(args);
+            return new BoundExpr.Const(decisive, PgType.BOOL, -1);
+        }
+        kept.addAll(args);
+        List<BoundExpr> rest = new ArrayList<>();
+        boolean sawNull = false;
+        for (BoundExpr a : args) {
+            if (a instanceof BoundExpr.Const k && k.type() == PgType.BOOL) {
+                sawNull |= k.value() == null;
+                continue; // the neutral constant vanishes; a NULL is kept once, at the end
+            }
+            rest.add(a);
+        }
+        if (sawNull) {
+            rest.add(BoundExpr.Const.nullOf(PgType.BOOL));
+        }
+        if (rest.isEmpty()) {
+            return new BoundExpr.Const(!decisive, PgType.BOOL, -1);
+        }
+        if (rest.size() == 1) {
+            return rest.get(0);
+        }
+        if (rest.size() == args.size()) {
+            return decisive ? new BoundExpr.Or(args) : new BoundExpr.And(args);
+        }
+        return decisive ? new BoundExpr.Or(rest) : new BoundExpr.And(rest);
     }
 
     /** Every node of the tree into {@code into} (subqueries are opaque: their own errors stay). */

@@ -126,9 +126,6 @@ final class CopyAnalyzer {
         if (!csv && escape != null) {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "COPY escape available only in CSV mode");
         }
-        if (!csv && header) {
-            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "COPY HEADER available only in CSV mode");
-        }
         if ((forceAll || !forceQuote.isEmpty()) && from) {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "COPY force quote only available using COPY TO");
         }

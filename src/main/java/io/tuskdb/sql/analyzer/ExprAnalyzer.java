@@ -254,7 +254,8 @@ final class ExprAnalyzer {
             case Expr.Case c -> caseExpr(c);
             case Expr.Coalesce c -> {
                 List<BoundExpr> args = bindAll(c.args());
-                PgType t = TypeResolver.commonType(types(args), "COALESCE", c.position());
+                PgType t = TypeResolver.commonType(types(args), c.args().stream().map(Expr::position).toList(),
+                        "COALESCE", c.position());
                 yield ConstantFolding.simplified(actx, new BoundExpr.Coalesce(coerceAll(args, t, c.args()), t));
             }
             case Expr.NullIf n -> {
@@ -561,11 +562,16 @@ final class ExprAnalyzer {
         }
         // the ELSE result goes first, as in transformCaseExpr, so its type wins ties and names errors
         List<PgType> caseTypes = new ArrayList<>();
+        List<Integer> casePositions = new ArrayList<>();
         if (otherwise != null) {
             caseTypes.add(otherwise.type());
+            casePositions.add(c.elseExpr().position());
         }
         caseTypes.addAll(types(results.subList(0, conds.size())));
-        PgType t = TypeResolver.commonType(caseTypes, "CASE", c.position());
+        for (int i = 0; i < conds.size(); i++) {
+            casePositions.add(resultSources.get(i).position());
+        }
+        PgType t = TypeResolver.commonType(caseTypes, casePositions, "CASE", c.position());
         List<BoundExpr> coerced = coerceAll(results, t, resultSources);
         List<BoundExpr.When> whens = new ArrayList<>();
         for (int i = 0; i < conds.size(); i++) {

@@ -291,6 +291,9 @@ final class QueryAnalyzer {
             if (item.expr() instanceof Expr.ColumnRef ref && !ref.star()
                     && !(ref.names().size() == 1 && names.contains(ref.names().get(0)))) {
                 scope.resolve(ExprAnalyzer.columnNames(actx, ref), ref.position());
+            } else if (!s.groupBy().isEmpty() && !(item.expr() instanceof Expr.ColumnRef)
+                    && !(item.expr() instanceof Expr.IntegerLiteral)) {
+                checkColumnsBeforeGrouping(item.expr(), scope);
             }
         }
         // GROUP BY
@@ -346,7 +349,9 @@ final class QueryAnalyzer {
         List<ResultColumn> columns = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             BoundExpr t = targets.get(i);
-            if (plainTargets.get(i) instanceof BoundExpr.Column c && c.tableOid() != 0 && t.type() == c.type()) {
+            // markTargetListOrigins: only a column reference as written has an origin (not a CASE folded to one)
+            if (plainTargets.get(i) instanceof BoundExpr.Column c && c.tableOid() != 0 && t.type() == c.type()
+                    && targetAst.get(i) instanceof Expr.ColumnRef) {
                 columns.add(new ResultColumn(names.get(i), c.tableOid(), c.attnum(), t.type(), t.typmod()));
             } else {
                 columns.add(new ResultColumn(names.get(i), 0, 0, t.type(), t.typmod()));
@@ -398,6 +403,30 @@ final class QueryAnalyzer {
             out.add(new Scope.StarColumn(c.name(), c));
         }
         return out;
+    }
+
+    /**
+     * Binds an ORDER BY expression on its own, before GROUP BY is analysed, for its column errors only (42703,
+     * 42702, 42P01 come first in PostgreSQL); other errors and all effects of this trial are discarded, the entry
+     * is analysed for real after grouping.
+     */
+    private void checkColumnsBeforeGrouping(Expr e, Scope scope) {
+        List<PgType> parameterTypes = new ArrayList<>(actx.parameterTypes);
+        int foldErrors = actx.foldErrorMark();
+        int outer = scope.outerReferences[0];
+        try {
+            new ExprAnalyzer(actx, scope).bind(e);
+        } catch (PgException failed) {
+            if (failed.sqlState() == SqlState.UNDEFINED_COLUMN || failed.sqlState() == SqlState.AMBIGUOUS_COLUMN
+                    || failed.sqlState() == SqlState.UNDEFINED_TABLE) {
+                throw failed;
+            }
+        } finally {
+            actx.parameterTypes.clear();
+            actx.parameterTypes.addAll(parameterTypes);
+            actx.forgetFoldErrorsSince(foldErrors);
+            scope.outerReferences[0] = outer;
+        }
     }
 
     private BoundExpr groupByItem(Expr g, Scope scope, ExprAnalyzer ea, List<BoundExpr> targets, List<Expr> targetAst,

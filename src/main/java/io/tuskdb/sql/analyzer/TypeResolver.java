@@ -303,8 +303,17 @@ public final class TypeResolver {
      * {@code context} names the construct in the 42804 error ("UNION", "CASE", "COALESCE").
      */
     public static PgType commonType(List<PgType> types, String context, int position) {
+        return commonType(types, null, context, position);
+    }
+
+    /**
+     * select_common_type with each type's expression position ({@code positions}, parallel to {@code types}, or
+     * null): a mismatch is reported at the expression that does not match, as PostgreSQL does.
+     */
+    public static PgType commonType(List<PgType> types, List<Integer> positions, String context, int position) {
         PgType result = null;
-        for (PgType t : types) {
+        for (int i = 0; i < types.size(); i++) {
+            PgType t = types.get(i);
             if (t == PgType.UNKNOWN) {
                 continue;
             }
@@ -318,7 +327,7 @@ public final class TypeResolver {
             if (t.category() != result.category()) {
                 throw new PgException(SqlState.DATATYPE_MISMATCH,
                         context + " types " + result.sqlName() + " and " + t.sqlName() + " cannot be matched")
-                        .withPosition(position);
+                        .withPosition(positions == null ? position : positions.get(i));
             }
             if (!result.preferred() && Casts.canCast(result, t, CastContext.IMPLICIT)
                     && !Casts.canCast(t, result, CastContext.IMPLICIT)) {

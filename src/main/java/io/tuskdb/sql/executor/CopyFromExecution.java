@@ -30,6 +30,8 @@ public final class CopyFromExecution implements Execution, Execution.CopyIn {
     private boolean headerSkipped;
     private boolean ended;
     private long count;
+    /** The input line being processed, counted from 1 with the header (CopyFromErrorCallback's line number). */
+    private long lineNo;
     private String tag;
 
     public CopyFromExecution(ExecState state, TableDescriptor table, int[] columns, Eval[] defaults, CopyOptions options) {
@@ -72,14 +74,21 @@ public final class CopyFromExecution implements Execution, Execution.CopyIn {
             ended = true;
             return;
         }
+        lineNo++;
         if (!headerSkipped) {
             headerSkipped = true;
             return;
         }
         state.context.checkForInterrupts();
-        List<String> fields = options.csv() ? csvFields(line) : textFields(line);
+        List<String> fields;
+        try {
+            fields = options.csv() ? csvFields(line) : textFields(line);
+        } catch (PgException e) {
+            throw e.withContext(lineContext(line));
+        }
         if (fields.size() > columns.length) {
-            throw new PgException(SqlState.BAD_COPY_FILE_FORMAT, "extra data after last expected column");
+            throw new PgException(SqlState.BAD_COPY_FILE_FORMAT, "extra data after last expected column")
+                    .withContext(lineContext(line));
         }
         Object[] row = new Object[table.columns().size()];
         for (int i = 0; i < row.length; i++) {
@@ -91,20 +100,49 @@ public final class CopyFromExecution implements Execution, Execution.CopyIn {
         for (int i = 0; i < columns.length; i++) {
             if (i >= fields.size()) {
                 throw new PgException(SqlState.BAD_COPY_FILE_FORMAT, "missing data for column \""
-                        + table.columns().get(columns[i]).name() + "\"");
+                        + table.columns().get(columns[i]).name() + "\"").withContext(lineContext(line));
             }
             String f = fields.get(i);
             if (f != null) {
                 ColumnDescriptor c = table.columns().get(columns[i]);
-                Object v = TypeIO.fromText(c.type(), f, state.format);
-                row[columns[i]] = c.typmod() >= 0 ? Casts.applyTypmod(c.type(), v, c.typmod(), false) : v;
+                try {
+                    Object v = TypeIO.fromText(c.type(), f, state.format);
+                    row[columns[i]] = c.typmod() >= 0 ? Casts.applyTypmod(c.type(), v, c.typmod(), false) : v;
+                } catch (PgException e) {
+                    throw e.withContext("COPY " + table.name() + ", line " + lineNo + ", column " + c.name() + ": \""
+                            + clip(f) + "\"");
+                }
             }
         }
-        Constraints.checkNotNull(table, row, state.format);
+        try {
+            Constraints.checkNotNull(table, row, state.format);
+        } catch (PgException e) {
+            throw e.withContext(lineContext(line));
+        }
         if (!state.tables.insert(state.transaction, layout, row)) {
-            throw Constraints.duplicateKey(table, row, state.format);
+            // PostgreSQL inserts index entries after the line is consumed: the context has no line text
+            throw Constraints.duplicateKey(table, row, state.format).withContext("COPY " + table.name() + ", line "
+                    + lineNo);
         }
         count++;
+    }
+
+    /** CONTEXT of an error about the whole input line: {@code COPY t, line n: "raw line"}. */
+    private String lineContext(String line) {
+        return "COPY " + table.name() + ", line " + lineNo + ": \"" + clip(line) + "\"";
+    }
+
+    /** limit_printout_length: at most 100 bytes (whole characters) of a value, then "...". */
+    private static String clip(String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= 100) {
+            return s;
+        }
+        int end = 100;
+        while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
+            end--;
+        }
+        return new String(bytes, 0, end, StandardCharsets.UTF_8) + "...";
     }
 
     /** Text format: delimiter-separated, the null string matched before de-escaping, backslash escapes. */

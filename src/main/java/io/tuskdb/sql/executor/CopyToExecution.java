@@ -43,7 +43,11 @@ public final class CopyToExecution implements Execution, Execution.CopyOut {
                 if (i > 0) {
                     sb.append(options.delimiter());
                 }
-                csv(sb, columns.get(i).name(), false);
+                if (options.csv()) {
+                    csv(sb, columns.get(i).name(), false);
+                } else {
+                    text(sb, columns.get(i).name()); // PostgreSQL 15's text-format header
+                }
             }
             return sb.append('\n').toString().getBytes(StandardCharsets.UTF_8);
         }

@@ -168,6 +168,11 @@ public final class UtilityExecution implements Execution {
                 }
             }
             String shown = n.name(); // PostgreSQL names the relation without its schema here
+            if (t.isEmpty() && isPrimaryKeyIndex(n)) {
+                // the name is a relation, just not a table (RangeVarCallbackForDropRelation), IF EXISTS or not
+                throw new PgException(SqlState.WRONG_OBJECT_TYPE, "\"" + n.name() + "\" is not a table")
+                        .withHint("Use DROP INDEX to remove an index.");
+            }
             if (t.isEmpty()) {
                 if (d.ifExists()) {
                     ctx.notice(new PgException(SqlState.SUCCESSFUL_COMPLETION, Severity.NOTICE,
@@ -181,6 +186,19 @@ public final class UtilityExecution implements Execution {
         for (TableDescriptor t : found.values()) {
             catalog.dropTable(ctx.transaction(), t);
         }
+    }
+
+    /** Whether the name is a primary key's index, in the given schema or the first of search_path holding it. */
+    private boolean isPrimaryKeyIndex(BoundStatement.QualifiedName n) {
+        List<String> schemas = n.schema() != null ? List.of(n.schema()) : ctx.searchPath();
+        for (String schema : schemas) {
+            for (TableDescriptor t : ctx.cluster().catalog().tables(ctx.transaction(), ctx.databaseOid())) {
+                if (t.schema().equals(schema) && n.name().equals(t.primaryKeyName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override

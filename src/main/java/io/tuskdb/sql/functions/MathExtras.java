@@ -17,7 +17,7 @@ import static io.tuskdb.types.PgType.INT8;
 import static io.tuskdb.types.PgType.NUMERIC;
 
 /**
- * cbrt, gcd, lcm, factorial and width_bucket (float.c, int.c, int8.c, numeric.c).
+ * cbrt, gcd, lcm, factorial, min_scale, trim_scale and width_bucket (float.c, int.c, int8.c, numeric.c).
  */
 final class MathExtras {
     private MathExtras() {
@@ -31,6 +31,9 @@ final class MathExtras {
         r.fn("lcm", INT4, IMMUTABLE, (c, a) -> (int) lcm((Integer) a[0], (Integer) a[1], INT4), INT4, INT4);
         r.fn("lcm", INT8, IMMUTABLE, (c, a) -> lcm((Long) a[0], (Long) a[1], INT8), INT8, INT8);
         r.fn("lcm", NUMERIC, IMMUTABLE, (c, a) -> numericGcdLcm(a[0], a[1], true), NUMERIC, NUMERIC);
+        r.fn("min_scale", INT4, IMMUTABLE, (c, a) -> a[0] instanceof BigDecimal d ? minScale(d) : null, NUMERIC);
+        r.fn("trim_scale", NUMERIC, IMMUTABLE, (c, a) -> a[0] instanceof BigDecimal d
+                ? d.setScale(minScale(d), RoundingMode.UNNECESSARY) : a[0], NUMERIC);
         r.fn("factorial", NUMERIC, IMMUTABLE, (c, a) -> factorial((Long) a[0]), INT8);
         r.fn("width_bucket", INT4, IMMUTABLE, (c, a) ->
                 widthBucket((Double) a[0], (Double) a[1], (Double) a[2], (Integer) a[3]), FLOAT8, FLOAT8, FLOAT8, INT4);
@@ -86,6 +89,11 @@ final class MathExtras {
             return BigDecimal.ZERO.setScale(scale);
         }
         return new BigDecimal(ua.divide(g).multiply(ub).abs(), scale);
+    }
+
+    /** The fewest fractional digits that keep the value (never below zero: 100 has minimum scale 0). */
+    private static int minScale(BigDecimal d) {
+        return Math.max(d.stripTrailingZeros().scale(), 0);
     }
 
     private static BigDecimal factorial(long n) {

@@ -212,7 +212,7 @@ final class Lexer {
         if (kw != null) {
             return new Token(Token.Kind.KEYWORD, kw.name(), start, p, kw, 0);
         }
-        return new Token(Token.Kind.IDENT, truncate(lower), start, p, null, 0);
+        return new Token(Token.Kind.IDENT, truncated(lower, start), start, p, null, 0);
     }
 
     /** ASCII-only case folding, as downcase_identifier with a multi-byte server encoding. */
@@ -234,6 +234,25 @@ final class Lexer {
             out[i - start] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
         }
         return new String(out);
+    }
+
+    /** An identifier truncated by the scanner: PostgreSQL's NOTICE text and where the identifier starts. */
+    record Truncation(int start, String notice) {
+    }
+
+    private final java.util.List<Truncation> truncations = new java.util.ArrayList<>();
+
+    java.util.List<Truncation> truncations() {
+        return truncations;
+    }
+
+    /** {@link #truncate}, remembering the NOTICE truncate_identifier(…, warn = true) sends. */
+    private String truncated(String ident, int start) {
+        String t = truncate(ident);
+        if (t.length() != ident.length()) {
+            truncations.add(new Truncation(start, "identifier \"" + ident + "\" will be truncated to \"" + t + "\""));
+        }
+        return t;
     }
 
     /** Truncates to NAMEDATALEN-1 bytes of UTF-8 at a character boundary, as truncate_identifier. */
@@ -278,7 +297,7 @@ final class Lexer {
         if (sb.isEmpty()) {
             throw lexError("zero-length delimited identifier", start, p);
         }
-        return new Token(Token.Kind.IDENT, truncate(sb.toString()), start, p, null, 0);
+        return new Token(Token.Kind.IDENT, truncated(sb.toString(), start), start, p, null, 0);
     }
 
     /**
@@ -707,7 +726,7 @@ final class Lexer {
             sb.appendCodePoint(v);
             i = k - 1;
         }
-        String value = ident ? truncate(sb.toString()) : sb.toString();
+        String value = ident ? truncated(sb.toString(), start) : sb.toString();
         return new Token(ident ? Token.Kind.IDENT : Token.Kind.STRING, value, start, pos, null, 0);
     }
 

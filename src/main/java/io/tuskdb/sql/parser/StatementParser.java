@@ -31,7 +31,13 @@ final class StatementParser extends UtilityParser {
                 throw syntaxError();
             }
             Token last = previous();
-            out.add(new ParsedSql(s, lexer.source().substring(first.start(), last.end()), first.start()));
+            List<String> notices = new ArrayList<>();
+            for (Lexer.Truncation t : lexer.truncations()) {
+                if (t.start() >= first.start() && t.start() < last.end()) {
+                    notices.add(t.notice());
+                }
+            }
+            out.add(new ParsedSql(s, lexer.source().substring(first.start(), last.end()), first.start(), notices));
         }
     }
 

@@ -51,7 +51,15 @@ public final class Planner {
         if (!s.setReturning().isEmpty()) {
             node = new PlanNode.ProjectSet(node, s.setReturning());
         }
-        if (s.grouped()) {
+        if (s.grouped() && s.groupBy().isEmpty() && s.aggregates().isEmpty() && s.windows().isEmpty()
+                && s.setReturning().isEmpty()) {
+            // degenerate grouping (HAVING without GROUP BY or aggregates): one group whatever the input, so
+            // PostgreSQL never reads it (create_degenerate_grouping_paths); the WHERE clause is not evaluated
+            node = new PlanNode.Result();
+            if (s.having() != null) {
+                node = new PlanNode.Filter(node, s.having());
+            }
+        } else if (s.grouped()) {
             node = new PlanNode.Aggregate(node, s.groupBy(), s.aggregates());
             if (s.having() != null) {
                 node = new PlanNode.Filter(node, s.having());

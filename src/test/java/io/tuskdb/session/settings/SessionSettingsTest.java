@@ -204,6 +204,10 @@ class SessionSettingsTest {
                 .satisfies(e -> assertThat(code(e)).isEqualTo("22023"));
         assertThatThrownBy(() -> SessionSettings.flatten("TimeZone", List.of(1L, 2L)))
                 .hasMessage("SET TimeZone takes only one argument");
+        // an engine that joined the values: search_path's parts are re-quoted, other parameters left alone
+        assertThat(SessionSettings.requoteJoined("search_path", "$user, public")).isEqualTo("\"$user\", public");
+        assertThat(SessionSettings.requoteJoined("search_path", "")).isEqualTo("\"\"");
+        assertThat(SessionSettings.requoteJoined("DateStyle", "ISO, DMY")).isEqualTo("ISO, DMY");
     }
 
     @Test
@@ -214,6 +218,12 @@ class SessionSettingsTest {
                         .isEqualTo("Available values: postgres, postgres_verbose, sql_standard, iso_8601."));
         assertThatThrownBy(() -> s.set("IntervalStyle", "bad", false, false))
                 .hasMessage("invalid value for parameter \"IntervalStyle\": \"bad\"");
+        assertThatThrownBy(() -> s.set("datestyle", "nonsense", false, false))
+                .hasMessage("invalid value for parameter \"DateStyle\": \"nonsense\"");
+        assertThatThrownBy(() -> s.set("timezone", "Europe/Nosuch", false, false))
+                .hasMessage("invalid value for parameter \"TimeZone\": \"Europe/Nosuch\"");
+        assertThatThrownBy(() -> s.set("Client_Encoding", "nosuch", false, false))
+                .hasMessage("invalid value for parameter \"client_encoding\": \"nosuch\"");
         assertThatThrownBy(() -> s.set("STATEMENT_TIMEOUT", "-1", false, false))
                 .hasMessage("-1 ms is outside the valid range for parameter \"STATEMENT_TIMEOUT\" (0 .. 2147483647)");
     }

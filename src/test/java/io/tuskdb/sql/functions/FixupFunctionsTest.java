@@ -50,8 +50,19 @@ class FixupFunctionsTest {
 
     @Test
     void concatTakesMixedTypes() {
-        // SELECT concat('a', 1, NULL, true), concat_ws('-', 1.50, NULL, 'x')
-        assertThat(Builtins.functions("concat").get(0).call(null, new Object[]{"a", 1, null, true})).isEqualTo("a1t");
+        // SELECT concat('a', 1, NULL, true), concat_ws('-', 1.50, NULL, 'x'), num_nulls(1, NULL, 'a'), format('abc')
+        // VARIADIC "any" is one overload per argument count, each argument "any" (null), so the analyzer resolves
+        // concat(unknown, integer, unknown, boolean) without a variadic element type
+        assertThat(Builtins.functions("concat")).hasSize(100)
+                .allSatisfy(f -> assertThat(f.argumentTypes()).containsOnlyNulls().isNotEmpty());
+        assertThat(Builtins.functions("concat_ws")).hasSize(99)
+                .allSatisfy(f -> assertThat(f.argumentTypes().get(0)).isEqualTo(TEXT));
+        assertThat(Builtins.functions("format")).anySatisfy(f -> assertThat(f.argumentTypes()).containsExactly(TEXT));
+        assertThat(Lookup.fn("concat", null, null, null, null).call(null, new Object[]{"a", 1, null, true}))
+                .isEqualTo("a1t");
+        assertThat(Lookup.fn("num_nulls", null, null, null).call(null, new Object[]{1, null, "a"})).isEqualTo(1);
+        assertThat(Lookup.fn("num_nonnulls", null, null, null).call(null, new Object[]{1, null, "a"})).isEqualTo(2);
+        assertThat(Lookup.fn("format", TEXT).call(null, new Object[]{"abc"})).isEqualTo("abc");
         assertThat(Builtins.functions("concat_ws").get(0).call(null,
                 new Object[]{"-", new java.math.BigDecimal("1.50"), null, "x"})).isEqualTo("1.50-x");
     }
@@ -66,6 +77,23 @@ class FixupFunctionsTest {
         assertThat(eval("a  ", BPCHAR, "!~~", "a", TEXT)).isEqualTo("t");
         assertThat(eval("ab  ", BPCHAR, "~~", "%b", TEXT)).isEqualTo("f");
         assertThat(eval("ab  ", BPCHAR, "~~", "%b%", TEXT)).isEqualTo("t");
+    }
+
+    @Test
+    void likePatternForTheExecutor() {
+        // SELECT 'a' LIKE 'a\', 'É' ILIKE 'é', 'Ǆ' ILIKE 'ǆ', 'ABC' ILIKE 'a%', 'a%b' LIKE 'a#%b' ESCAPE '#',
+        //        'a_b' LIKE 'a__b', 'x' LIKE 'X' ESCAPE '', 'AbC' ILIKE 'a_c' ESCAPE 'A'
+        assertThat(LikePattern.compile("a\\", null, false).matches("a")).isFalse();
+        assertThat(LikePattern.compile("é", null, true).matches("É")).isFalse();
+        assertThat(LikePattern.compile("ǆ", null, true).matches("Ǆ")).isFalse();
+        assertThat(LikePattern.compile("a%", null, true).matches("ABC")).isTrue();
+        assertThat(LikePattern.compile("a#%b", "#", false).matches("a%b")).isTrue();
+        assertThat(LikePattern.compile("a__b", null, false).matches("a_b")).isFalse();
+        assertThat(LikePattern.compile("X", "", false).matches("x")).isFalse();
+        assertThat(LikePattern.compile("a_c", "A", true).matches("AbC")).isTrue();
+        assertThat(LikePattern.compile("a", null, false).matches("a  ")).isFalse();
+        assertError(() -> LikePattern.compile("a\\", null, false).matches("ab"), "22025",
+                "LIKE pattern must not end with escape character");
     }
 
     @Test
@@ -85,6 +113,15 @@ class FixupFunctionsTest {
         assertThat(call("lcm", NUMERIC, "4.5", NUMERIC, "3")).isEqualTo("9.0");
         assertError(() -> call("gcd", INT4, "-2147483648", INT4, "0"), "22003", "integer out of range");
         assertError(() -> call("lcm", INT4, "2147483647", INT4, "2147483646"), "22003", "integer out of range");
+        // SELECT trim_scale(8.4100), trim_scale(0.000), trim_scale(100), trim_scale('NaN'), trim_scale(-1.50), ...
+        String[][] scales = {{"8.4100", "8.41", "2"}, {"0.000", "0", "0"}, {"100", "100", "0"}, {"NaN", "NaN", null},
+                {"-1.50", "-1.5", "1"}, {"-Infinity", "-Infinity", null}, {"1e5", "100000", "0"}, {"1e-20", null, "20"}};
+        for (String[] c : scales) {
+            if (c[1] != null) {
+                assertThat(call("trim_scale", NUMERIC, c[0])).as(c[0]).isEqualTo(c[1]);
+            }
+            assertThat(call("min_scale", NUMERIC, c[0])).as(c[0]).isEqualTo(c[2]);
+        }
         assertThat(call("factorial", INT8, "0")).isEqualTo("1");
         assertThat(call("factorial", INT8, "20")).isEqualTo("2432902008176640000");
         assertThat(call("factorial", INT8, "25")).isEqualTo("15511210043330985984000000");
@@ -156,5 +193,50 @@ class FixupFunctionsTest {
                 "22008", "stride must be greater than zero");
         assertError(() -> call("date_bin", INTERVAL, "-1 days", TIMESTAMP, "2020-02-11", TIMESTAMP, "2001-01-01"),
                 "22008", "stride must be greater than zero");
+    }
+
+    /** to_char with EEEE: numeric_out_sci for numeric and int8, printf's %e for float8 and int4. */
+    @Test
+    void toCharScientific() {
+        Object[][] cases = {
+                {NUMERIC, "1234.5", "9.99EEEE", " 1.23e+03"}, {NUMERIC, "0.000123", "9.9EEEE", " 1.2e-04"},
+                {FLOAT8, "-5", "9.999EEEE", "-5.000e+00"}, {FLOAT8, "1e100", "9.99EEEE", " 1.00e+100"},
+                {INT4, "12345", "9.9eeee", " 1.2e+04"}, {NUMERIC, "0", "9.99EEEE", " 0.00e+00"},
+                {FLOAT8, "-0", "9.9EEEE", "-0.0e+00"}, {FLOAT8, "NaN", "99.99EEEE", " ##.######"},
+                {NUMERIC, "Infinity", "9.9EEEE", " #.#####"}, {NUMERIC, "9.96", "9.9EEEE", " 10.0e+00"},
+                {FLOAT8, "-9.96", "9.9EEEE", "-1.0e+01"}, {INT8, "12345678901", "9.999EEEE", " 1.235e+10"},
+                {INT4, "25", "9EEEE", " 2e+01"}, {FLOAT8, "0.5", "9EEEE", " 5e-01"}, {FLOAT8, "1.5", "9EEEE", " 2e+00"},
+                {FLOAT8, "2.5", "9EEEE", " 2e+00"}, {NUMERIC, "2.5", "9EEEE", " 3e+00"},
+                {INT4, "123", "999.99EEEE", " 1.23e+02"},
+        };
+        for (Object[] c : cases) {
+            assertThat(call("to_char", c[0], c[1], TEXT, c[2])).as(c[1] + " " + c[2]).isEqualTo(c[3]);
+        }
+        assertError(() -> call("to_char", NUMERIC, "1.5", TEXT, "9.9EEEEFM"), "42601",
+                "\"EEEE\" must be the last pattern used");
+        assertError(() -> call("to_char", NUMERIC, "1.5", TEXT, "FM9.9EEEE"), "42601",
+                "\"EEEE\" is incompatible with other formats");
+        assertError(() -> call("to_char", NUMERIC, "1.5", TEXT, "9.9EEEEEEEE"), "42601", "cannot use \"EEEE\" twice");
+        assertError(() -> call("to_char", NUMERIC, "1.5", TEXT, "S9.9EEEE"), "42601",
+                "\"EEEE\" is incompatible with other formats");
+        assertError(() -> call("to_number", TEXT, "1.5e+00", TEXT, "9.9EEEE"), "0A000",
+                "\"EEEE\" not supported for input");
+    }
+
+    /** to_char with RN / rn (int_to_roman), alone with FM and literals. */
+    @Test
+    void toCharRoman() {
+        Object[][] cases = {
+                {INT4, "1999", "RN", "        MCMXCIX"}, {INT4, "4", "FMRN", "IV"}, {INT4, "4", "rn", "             iv"},
+                {NUMERIC, "3999.5", "RN", "###############"}, {INT4, "0", "RN", "###############"},
+                {INT4, "4000", "FMRN", "###############"}, {INT4, "-5", "FMRN", "###############"},
+                {FLOAT8, "2.5", "FMRN", "II"}, {NUMERIC, "3.5", "FMRN", "IV"}, {FLOAT8, "3.5", "FMRN", "IV"},
+                {INT4, "14", "FMRN\"x\"", "XIVx"}, {INT4, "1994", "FMrn", "mcmxciv"},
+        };
+        for (Object[] c : cases) {
+            assertThat(call("to_char", c[0], c[1], TEXT, c[2])).as(c[1] + " " + c[2]).isEqualTo(c[3]);
+        }
+        assertError(() -> call("to_char", INT8, "1234567890123", TEXT, "RN"), "22003", "integer out of range");
+        assertError(() -> call("to_number", TEXT, "IV", TEXT, "RN"), "0A000", "\"RN\" not supported for input");
     }
 }
