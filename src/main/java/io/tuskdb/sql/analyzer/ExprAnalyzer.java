@@ -524,7 +524,9 @@ final class ExprAnalyzer {
         BoundExpr arg = bind(l.expr());
         BoundExpr pattern = bind(l.pattern());
         boolean ci = l.kind() == Expr.LikeKind.ILIKE;
-        BoundExpr a = coerce(arg, PgType.TEXT, -1, CastContext.IMPLICIT, l.expr().position());
+        // bpchar ~~ text (bpcharlike) matches the blank-padded value; a cast to text would strip the blanks
+        BoundExpr a = arg.type() == PgType.BPCHAR ? arg
+                : coerce(arg, PgType.TEXT, -1, CastContext.IMPLICIT, l.expr().position());
         BoundExpr p = coerce(pattern, PgType.TEXT, -1, CastContext.IMPLICIT, l.pattern().position());
         if (a == null || p == null) {
             String sym = (l.negated() ? "!" : "") + (ci ? "~~*" : "~~");
@@ -643,7 +645,8 @@ final class ExprAnalyzer {
                     + " is not an aggregate function").withPosition(f.position());
         }
         List<BoundExpr> args = bindAll(f.args());
-        ScalarFunction fn = TypeResolver.resolveFunction(name, types(args), f.position());
+        ScalarFunction fn = TypeResolver.resolveFunction(name, types(args), f.position())
+                .forArgumentTypes(types(args));
         List<BoundExpr> coerced = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             PgType declared = i < fn.argumentTypes().size() ? fn.argumentTypes().get(i) : fn.variadicType();

@@ -1,5 +1,7 @@
 package io.tuskdb.sql.executor;
 
+import io.tuskdb.sql.functions.LikePattern;
+
 import io.tuskdb.error.PgException;
 import io.tuskdb.error.SqlState;
 import io.tuskdb.sql.analyzer.BoundExpr;
@@ -296,7 +298,7 @@ public final class ExprCompiler {
         boolean neg = l.negated();
         if (l.pattern() instanceof BoundExpr.Const p && p.value() != null
                 && (l.escape() == null || l.escape() instanceof BoundExpr.Const e && e.value() != null)) {
-            LikeMatcher m = LikeMatcher.compile((String) p.value(),
+            LikePattern m = LikePattern.compile((String) p.value(),
                     l.escape() == null ? null : (String) ((BoundExpr.Const) l.escape()).value(), ci);
             return (row, st) -> {
                 Object v = arg.eval(row, st);
@@ -312,7 +314,7 @@ public final class ExprCompiler {
             if (v == null || p == null || (escape != null && e == null)) {
                 return null;
             }
-            return LikeMatcher.compile((String) p, (String) e, ci).matches((String) v) != neg;
+            return LikePattern.compile((String) p, (String) e, ci).matches((String) v) != neg;
         };
     }
 
