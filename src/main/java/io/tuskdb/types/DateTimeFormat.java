@@ -199,13 +199,22 @@ final class DateTimeFormat {
     /** The zone abbreviation PostgreSQL prints in non-ISO styles ("CET", "CEST", "UTC", or "+03"). */
     private static String abbreviation(ZonedDateTime z) {
         ZoneId zone = z.getZone();
+        String fixed = TimeZones.fixedAbbreviation(zone);
+        if (fixed != null) {
+            return fixed;
+        }
         if (zone instanceof ZoneOffset offset) {
             StringBuilder out = new StringBuilder();
             appendOffset(out, offset.getTotalSeconds());
             return out.toString();
         }
+        if (isLocalMeanTime(zone, z)) {
+            return "LMT";
+        }
         String name = ZONE_ABBREVIATION.format(z);
-        if (name.startsWith("GMT+") || name.startsWith("GMT-") || name.equals(zone.getId())) {
+        // tz ids Java has no letters for format as themselves; UTC and GMT are real abbreviations PostgreSQL prints
+        boolean letters = name.equals("UTC") || name.equals("GMT");
+        if (name.startsWith("GMT+") || name.startsWith("GMT-") || name.equals(zone.getId()) && !letters) {
             // tzdata uses numeric abbreviations ("+03") where no letters are in use
             StringBuilder out = new StringBuilder();
             int total = z.getOffset().getTotalSeconds();
@@ -218,6 +227,17 @@ final class DateTimeFormat {
             return out.toString();
         }
         return name;
+    }
+
+    /**
+     * The tz database starts a region's history with its local mean time, which PostgreSQL prints as "LMT"; Java
+     * names it like the zone's later standard time. Zones defined by rules alone begin on a whole offset instead.
+     */
+    private static boolean isLocalMeanTime(ZoneId zone, ZonedDateTime z) {
+        java.time.zone.ZoneRules rules = zone.getRules();
+        java.time.zone.ZoneOffsetTransition first = rules.nextTransition(Instant.MIN);
+        return first != null && z.toInstant().isBefore(first.getInstant())
+                && first.getOffsetBefore().getTotalSeconds() % 900 != 0;
     }
 
     static void pad2(StringBuilder out, int v) {

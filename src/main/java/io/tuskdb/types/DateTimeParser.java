@@ -90,6 +90,8 @@ final class DateTimeParser {
         int ampm; // 0 none, 1 am, 2 pm
         boolean bc;
         ZoneId zone;
+        /** {@link #zone} came from a dynamic abbreviation ("MSK"), see {@link TimeZones#localWithAbbreviation}. */
+        boolean zoneIsAbbreviation;
         Integer offsetSeconds;
         String special;
         final List<String> looseNumbers = new ArrayList<>();
@@ -286,7 +288,8 @@ final class DateTimeParser {
                     if (!isDigits(frac)) {
                         throw badSyntax(typeName, text);
                     }
-                    f.micros = Math.round(Double.parseDouble("0." + frac) * 1_000_000);
+                    // ParseFractionalSecond: rint to microseconds; 1000000 carries into the next second (and day)
+                    f.micros = (long) Math.rint(Double.parseDouble("0." + frac) * 1_000_000);
                 }
             }
         }
@@ -376,6 +379,12 @@ final class DateTimeParser {
                     return;
                 }
                 if (isDayName(word)) {
+                    return;
+                }
+                ZoneId dynamic = TimeZones.dynamicAbbreviation(word);
+                if (dynamic != null && f.zone == null && f.offsetSeconds == null) {
+                    f.zone = dynamic;
+                    f.zoneIsAbbreviation = true;
                     return;
                 }
                 Integer abbrev = ABBREVIATIONS.get(word);
@@ -512,6 +521,8 @@ final class DateTimeParser {
                 Instant instant;
                 if (f.offsetSeconds != null) {
                     instant = ldt.toInstant(ZoneOffset.ofTotalSeconds(f.offsetSeconds));
+                } else if (f.zoneIsAbbreviation) {
+                    instant = TimeZones.localWithAbbreviation(ldt, f.zone);
                 } else {
                     ZoneId zone = f.zone != null ? f.zone : settings.timeZone();
                     instant = ZonedDateTime.ofLocal(ldt, zone, null).withLaterOffsetAtOverlap().toInstant();
@@ -540,11 +551,14 @@ final class DateTimeParser {
                 hour += 12;
             }
         }
-        if (hour < 0 || hour > 24 || f.minute > 59 || f.second > 60 || f.micros >= 1_000_000
-                || (hour == 24 && (f.minute > 0 || f.second > 0 || f.micros > 0))) {
+        if (hour < 0 || hour > 24 || f.minute > 59 || f.second > 60 || f.micros > 1_000_000) {
             throw fieldOverflow(text);
         }
-        return ((hour * 60L + f.minute) * 60 + f.second) * 1_000_000 + f.micros;
+        long micros = ((hour * 60L + f.minute) * 60 + f.second) * 1_000_000 + f.micros;
+        if (micros > IntervalFormat.USECS_PER_DAY) {
+            throw fieldOverflow(text);
+        }
+        return micros;
     }
 
     private static LocalDate makeDate(String text, Fields f, Target target) {

@@ -81,10 +81,11 @@ final class FloatFormat {
      */
     private static BigDecimal ryuExact(double abs, boolean isFloat4) {
         BigDecimal v = new BigDecimal(abs);
-        double up = isFloat4 ? Math.nextUp((float) abs) : Math.nextUp(abs);
+        // the gap above is the ulp (at the largest finite value nextUp would be infinity, which BigDecimal rejects)
+        double gapUp = isFloat4 ? Math.ulp((float) abs) : Math.ulp(abs);
         double down = isFloat4 ? Math.nextDown((float) abs) : Math.nextDown(abs);
         BigDecimal two = BigDecimal.valueOf(2);
-        BigDecimal hi = v.add(new BigDecimal(up)).divide(two);
+        BigDecimal hi = v.add(v.add(new BigDecimal(gapUp))).divide(two);
         BigDecimal lo = v.add(new BigDecimal(Math.max(down, 0))).divide(two);
         int k = hi.precision() - hi.scale();
         for (; ; k--) {
@@ -152,11 +153,19 @@ final class FloatFormat {
             default -> {
             }
         }
-        if (!isDecimalSyntax(s)) {
+        boolean nonZeroDigits;
+        if (isDecimalSyntax(s)) {
+            nonZeroDigits = hasNonZeroDigit(s);
+        } else if (isHexSyntax(s)) {
+            // strtod reads C99 hexadecimal floats; Java wants the binary exponent spelled out
+            nonZeroDigits = hasNonZeroHexDigit(s);
+            if (s.indexOf('p') < 0 && s.indexOf('P') < 0) {
+                s = s + "p0";
+            }
+        } else {
             throw Errors.invalidTextRepresentation(typeName, text);
         }
         double value;
-        boolean nonZeroDigits = hasNonZeroDigit(s);
         if (isFloat4) {
             float f = Float.parseFloat(s);
             if (Float.isInfinite(f) || (f == 0 && nonZeroDigits)) {
@@ -190,6 +199,45 @@ final class FloatFormat {
         return false;
     }
 
+    private static boolean hasNonZeroHexDigit(String s) {
+        for (int i = s.indexOf('x') >= 0 ? s.indexOf('x') + 1 : s.indexOf('X') + 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 'p' || c == 'P') {
+                return false;
+            }
+            if (c != '0' && c != '.') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** [+-] 0x hexdigits [. hexdigits] [p [+-] digits], at least one mantissa digit (strtod's hex form). */
+    static boolean isHexSyntax(String s) {
+        int i = 0;
+        int n = s.length();
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        if (i + 1 >= n || s.charAt(i) != '0' || (s.charAt(i + 1) != 'x' && s.charAt(i + 1) != 'X')) {
+            return false;
+        }
+        i += 2;
+        int digits = 0;
+        boolean dot = false;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '.' && !dot) {
+                dot = true;
+            } else if (Character.digit(c, 16) >= 0 && c < 128) {
+                digits++;
+            } else {
+                break;
+            }
+        }
+        return digits > 0 && endsWithExponent(s, i, 'p');
+    }
+
     /** [+-] digits [. digits] [e [+-] digits], at least one mantissa digit. */
     static boolean isDecimalSyntax(String s) {
         int i = 0;
@@ -209,23 +257,26 @@ final class FloatFormat {
                 digits++;
             }
         }
-        if (digits == 0) {
+        return digits > 0 && endsWithExponent(s, i, 'e');
+    }
+
+    /** Whether {@code s} from {@code i} is empty or an exponent: the letter (either case), [+-], decimal digits. */
+    private static boolean endsWithExponent(String s, int i, char letter) {
+        int n = s.length();
+        if (i == n) {
+            return true;
+        }
+        if (Character.toLowerCase(s.charAt(i)) != letter) {
             return false;
         }
-        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+        i++;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
             i++;
-            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-                i++;
-            }
-            int expDigits = 0;
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-                i++;
-                expDigits++;
-            }
-            if (expDigits == 0) {
-                return false;
-            }
         }
-        return i == n;
+        int digitsStart = i;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i > digitsStart && i == n;
     }
 }

@@ -176,4 +176,37 @@ class DateTimeIOTest {
         FormatSettings ymd = new FormatSettings("ISO", "YMD", ZoneId.of("UTC"), "postgres", 1, true);
         assertThat(TypeIO.fromText(PgType.DATE, "12-oct-2007", ymd)).isEqualTo(LocalDate.of(2007, 10, 12));
     }
+
+    /** Fractional seconds round (rint) to microseconds and carry into the next second, minute and day. */
+    @Test
+    void fractionalSecondsRoundAndCarry() {
+        FormatSettings utc = fs("ISO", "MDY", "UTC");
+        String[][] cases = {
+                {"timestamptz", "2000-02-29 23:59:59.9999995+00", "2000-03-01 00:00:00+00"},
+                {"timestamp", "2000-02-29 23:59:59.9999999", "2000-03-01 00:00:00"},
+                {"time", "23:59:59.9999999", "24:00:00"},
+                {"time", "10:00:59.9999996", "10:01:00"},
+                {"timestamp", "2000-01-01 10:59:59.99999951", "2000-01-01 11:00:00"},
+                {"timestamp", "2000-01-01 24:00:00", "2000-01-02 00:00:00"},
+                {"timestamp", "2000-01-01 23:59:60", "2000-01-02 00:00:00"},
+                {"time", "24:00:00.0000004", "24:00:00"},
+                {"timestamp", "2000-01-01 24:00:00.0000001", "2000-01-02 00:00:00"},
+                {"timestamp", "2000-01-01 23:59:59.99999949", "2000-01-01 23:59:59.999999"},
+                {"time", "10:00:60.5", "10:01:00.5"},
+                {"timestamp", "2000-01-01 10:00:60.5", "2000-01-01 10:01:00.5"},
+        };
+        for (String[] c : cases) {
+            PgType type = switch (c[0]) {
+                case "time" -> PgType.TIME;
+                case "timestamp" -> PgType.TIMESTAMP;
+                default -> PgType.TIMESTAMPTZ;
+            };
+            assertThat(TypeIO.toText(type, TypeIO.fromText(type, c[1], utc), utc)).as(c[1]).isEqualTo(c[2]);
+        }
+        assertError(PgType.TIMESTAMP, "2000-01-01 23:59:60.5", "22008",
+                "date/time field value out of range: \"2000-01-01 23:59:60.5\"");
+        assertError(PgType.TIME, "23:59:60.5", "22008", "date/time field value out of range: \"23:59:60.5\"");
+        assertError(PgType.TIMESTAMP, "294276-12-31 23:59:59.9999999", "22008",
+                "timestamp out of range: \"294276-12-31 23:59:59.9999999\"");
+    }
 }

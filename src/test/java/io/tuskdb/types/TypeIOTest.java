@@ -69,6 +69,43 @@ class TypeIOTest {
         assertThat(f8("0.1", 0)).isEqualTo("0.1");
     }
 
+    /** The largest finite values have no finite neighbour above; PostgreSQL prints them like any other. */
+    @Test
+    void extremeFloatsOutput() {
+        assertThat(f8("1.7976931348623157e308", 1)).isEqualTo("1.7976931348623157e+308");
+        assertThat(f8("-1.7976931348623157e308", 1)).isEqualTo("-1.7976931348623157e+308");
+        assertThat(f8("1.7e308", 1)).isEqualTo("1.7e+308");
+        assertThat(f8("1e308", 1)).isEqualTo("1e+308");
+        assertThat(f8("4.9e-324", 1)).isEqualTo("5e-324");
+        assertThat(f8("2.2250738585072014e-308", 1)).isEqualTo("2.2250738585072014e-308");
+        assertThat(f8("1.7976931348623157e308", 0)).isEqualTo("1.79769313486232e+308");
+        assertThat(f4("3.4028235e38", 1)).isEqualTo("3.4028235e+38");
+        assertThat(f4("-3.4028235e38", 1)).isEqualTo("-3.4028235e+38");
+        assertThat(f4("3.4028235e38", 0)).isEqualTo("3.40282e+38");
+        assertThat(f4("1.4e-45", 1)).isEqualTo("1e-45");
+    }
+
+    /** strtod's C99 hexadecimal form, as PostgreSQL accepts it. */
+    @Test
+    void hexFloatInput() {
+        assertThat(f8("0x10", 1)).isEqualTo("16");
+        assertThat(f8("0x1.8p1", 1)).isEqualTo("3");
+        assertThat(f8("-0X1P-2", 1)).isEqualTo("-0.25");
+        assertThat(f4(" 0x10 ", 1)).isEqualTo("16");
+        assertThat(f8("0x.8", 1)).isEqualTo("0.5");
+        assertThat(f8("0x1.", 1)).isEqualTo("1");
+        assertThat(f8("0x1p-1074", 1)).isEqualTo("5e-324");
+        assertThat(f4("0xffffffffp0", 1)).isEqualTo("4.2949673e+09");
+        assertError(() -> TypeIO.fromText(PgType.FLOAT8, "0x1p1024", DEF), "22003",
+                "\"0x1p1024\" is out of range for type double precision");
+        assertError(() -> TypeIO.fromText(PgType.FLOAT8, "0x1p-1080", DEF), "22003",
+                "\"0x1p-1080\" is out of range for type double precision");
+        assertError(() -> TypeIO.fromText(PgType.FLOAT8, "0x", DEF), "22P02",
+                "invalid input syntax for type double precision: \"0x\"");
+        assertError(() -> TypeIO.fromText(PgType.FLOAT8, "0x1p", DEF), "22P02",
+                "invalid input syntax for type double precision: \"0x1p\"");
+    }
+
     @Test
     void float4Output() {
         assertThat(f4("1.5", 1)).isEqualTo("1.5");

@@ -267,7 +267,7 @@ public final class ExprCompiler {
 
     private static Eval compileSpecial(SpecialFunction f) {
         return switch (f) {
-            case CURRENT_TIMESTAMP -> (row, st) -> st.context.transactionStartTimestamp();
+            case CURRENT_TIMESTAMP -> (row, st) -> transactionStart(st);
             case CURRENT_DATE -> (row, st) -> local(st).toLocalDate();
             case LOCALTIMESTAMP -> (row, st) -> local(st);
             case LOCALTIME, CURRENT_TIME -> (row, st) -> local(st).toLocalTime();
@@ -282,7 +282,12 @@ public final class ExprCompiler {
     }
 
     private static LocalDateTime local(ExecState st) {
-        return LocalDateTime.ofInstant(st.context.transactionStartTimestamp(), st.format.timeZone());
+        return LocalDateTime.ofInstant(transactionStart(st), st.format.timeZone());
+    }
+
+    /** PostgreSQL timestamps are whole microseconds; the session clock may carry nanoseconds (now() truncates too). */
+    private static java.time.Instant transactionStart(ExecState st) {
+        return st.context.transactionStartTimestamp().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private static Eval compileLike(BoundExpr.Like l) {

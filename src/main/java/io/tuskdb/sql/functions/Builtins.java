@@ -22,7 +22,9 @@ public final class Builtins {
         RegexFunctions.register(r);
         EncodingFunctions.register(r);
         MathFunctions.register(r);
+        MathExtras.register(r);
         DateTimeFunctions.register(r);
+        DateTimeConstructors.register(r);
         SystemFunctions.register(r);
         Aggregates.register(r);
         OPERATORS = Registry.freeze(r.operators);

@@ -32,6 +32,7 @@ final class EncodingFunctions {
             String javaName = "SHA-" + algorithm.substring(3);
             r.fn(algorithm, BYTEA, IMMUTABLE, (c, a) -> digest(javaName, (byte[]) a[0]), BYTEA);
         }
+        r.fnNullable("format", TEXT, STABLE, EncodingFunctions::format, TEXT);
         r.variadic("format", TEXT, false, STABLE, null, EncodingFunctions::format, TEXT);
         r.variadic("num_nulls", INT4, false, IMMUTABLE, null, (c, a) -> countNulls(a, true));
         r.variadic("num_nonnulls", INT4, false, IMMUTABLE, null, (c, a) -> countNulls(a, false));

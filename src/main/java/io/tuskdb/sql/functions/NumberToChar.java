@@ -13,24 +13,25 @@ import java.util.Locale;
 /**
  * to_char for numbers: a port of formatting.c's {@code NUMDesc_prepare}, {@code NUM_processor} and
  * {@code NUM_numpart_to_char} (to_char direction) in the C locale, for the patterns 9 0 . D , G FM S MI PL SG
- * TH th V, and to_number (the from_char direction). EEEE, RN, PR, L and B report 0A000.
+ * TH th V EEEE, RN / rn alone (with FM and literal text), and to_number (the from_char direction). PR, L, B and RN
+ * among other patterns report 0A000.
  */
 final class NumberToChar {
     private NumberToChar() {
     }
 
-    private enum Key { NINE, ZERO, DEC, D, COMMA, G, FM, S, MI, PL, SG, TH_UPPER, TH_LOWER, V }
+    private enum Key { NINE, ZERO, DEC, D, COMMA, G, FM, S, MI, PL, SG, TH_UPPER, TH_LOWER, V, EEEE, RN_UPPER, RN_LOWER }
 
     /** A format node: an action or a literal string. */
     private record Node(Key key, String literal) {
     }
 
     private static final String[][] KEYWORDS = {
-            {"FM", "FM"}, {"fm", "FM"}, {"MI", "MI"}, {"mi", "MI"}, {"PL", "PL"}, {"pl", "PL"}, {"SG", "SG"},
+            {"EEEE", "EEEE"}, {"eeee", "EEEE"}, {"RN", "RN_UPPER"}, {"rn", "RN_LOWER"}, {"FM", "FM"}, {"fm", "FM"}, {"MI", "MI"}, {"mi", "MI"}, {"PL", "PL"}, {"pl", "PL"}, {"SG", "SG"},
             {"sg", "SG"}, {"TH", "TH_UPPER"}, {"th", "TH_LOWER"}, {"9", "NINE"}, {"0", "ZERO"}, {".", "DEC"},
             {",", "COMMA"}, {"D", "D"}, {"d", "D"}, {"G", "G"}, {"g", "G"}, {"S", "S"}, {"s", "S"}, {"V", "V"},
             {"v", "V"}};
-    private static final String[] UNSUPPORTED = {"EEEE", "eeee", "RN", "rn", "PR", "pr", "L", "l", "B", "b"};
+    private static final String[] UNSUPPORTED = {"PR", "pr", "L", "l", "B", "b"};
 
     private static PgException syntax(String message) {
         return new PgException(SqlState.SYNTAX_ERROR, message);
@@ -86,6 +87,8 @@ final class NumberToChar {
         boolean minus;
         boolean plus;
         boolean isMulti;
+        boolean eeee;
+        boolean roman;
     }
 
     private static Desc prepare(List<Node> nodes) {
@@ -93,6 +96,9 @@ final class NumberToChar {
         for (Node n : nodes) {
             if (n.key() == null) {
                 continue;
+            }
+            if (num.eeee && n.key() != Key.EEEE) {
+                throw syntax("\"EEEE\" must be the last pattern used");
             }
             switch (n.key()) {
                 case NINE -> {
@@ -149,6 +155,17 @@ final class NumberToChar {
                     num.minus |= n.key() != Key.PL;
                     num.plus |= n.key() != Key.MI;
                 }
+                case EEEE -> {
+                    if (num.eeee) {
+                        throw syntax("cannot use \"EEEE\" twice");
+                    }
+                    if (num.fillMode || num.lsign || num.minus || num.plus || num.isMulti || num.roman) {
+                        throw syntax("\"EEEE\" is incompatible with other formats").withDetail(
+                                "\"EEEE\" may only be used together with digit and decimal point patterns.");
+                    }
+                    num.eeee = true;
+                }
+                case RN_UPPER, RN_LOWER -> num.roman = true;
                 case V -> {
                     if (num.decimal) {
                         throw syntax("cannot use \"V\" and decimal point together");
@@ -166,6 +183,16 @@ final class NumberToChar {
     static String format(Object value, String format) {
         List<Node> nodes = parse(format);
         Desc num = prepare(nodes);
+        if (num.eeee) {
+            return value instanceof BigDecimal d ? scientific(d, num.post, false) : notFinite(num);
+        }
+        if (num.roman) {
+            if (value instanceof NumericSpecial special) {
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, special == NumericSpecial.NAN
+                        ? "cannot convert NaN to integer" : "cannot convert infinity to integer");
+            }
+            return roman(nodes, integer(((BigDecimal) value).setScale(0, RoundingMode.HALF_UP).longValue()));
+        }
         String orgnum;
         if (value instanceof NumericSpecial special) {
             orgnum = io.tuskdb.types.TypeIO.toText(io.tuskdb.types.PgType.NUMERIC, special, null);
@@ -184,6 +211,13 @@ final class NumberToChar {
     static String format(long value, String format, boolean isInt4) {
         List<Node> nodes = parse(format);
         Desc num = prepare(nodes);
+        if (num.eeee) {
+            // int4 goes through float8 (exact) and printf, int8 through numeric_out_sci
+            return scientific(BigDecimal.valueOf(value), num.post, isInt4);
+        }
+        if (num.roman) {
+            return roman(nodes, integer(value));
+        }
         long val = value;
         if (num.isMulti) {
             long factor = (long) Math.pow(10, num.multi);
@@ -201,6 +235,17 @@ final class NumberToChar {
     static String format(double value, String format, boolean isFloat4) {
         List<Node> nodes = parse(format);
         Desc num = prepare(nodes);
+        if (num.eeee) {
+            if (Double.isNaN(value) || Double.isInfinite(value)) {
+                return notFinite(num);
+            }
+            // printf("%+.*e"): the exact binary value rounded half-even; -0 keeps its sign
+            String text = scientific(new BigDecimal(value), num.post, true);
+            return value == 0 && 1 / value < 0 ? "-" + text.substring(1) : text;
+        }
+        if (num.roman) {
+            return roman(nodes, (int) Math.rint(value));
+        }
         double val = value;
         if (num.isMulti) {
             val = val * Math.pow(10, num.multi);
@@ -221,6 +266,88 @@ final class NumberToChar {
             orgnum = (val < 0 || (val == 0 && 1 / val < 0) ? "-" : "") + rounded.abs().toPlainString();
         }
         return layout(nodes, num, orgnum);
+    }
+
+    /**
+     * EEEE output: one digit, {@code post} decimals, e, the exponent's sign and at least two digits; a space stands
+     * where a minus would. printf's %e rounds the exact value half-even and renormalises 9.96 to 1.0e+01;
+     * numeric_out_sci rounds half away from zero and does not ("10.0e+00").
+     */
+    private static String scientific(BigDecimal value, int post, boolean printf) {
+        RoundingMode rounding = printf ? RoundingMode.HALF_EVEN : RoundingMode.HALF_UP;
+        int exponent = value.signum() == 0 ? 0 : value.precision() - value.scale() - 1;
+        BigDecimal mantissa = value.movePointLeft(exponent).setScale(post, rounding);
+        if (printf && mantissa.abs().compareTo(BigDecimal.TEN) >= 0) {
+            exponent++;
+            mantissa = value.movePointLeft(exponent).setScale(post, rounding);
+        }
+        StringBuilder out = new StringBuilder(post + 8);
+        out.append(mantissa.signum() < 0 ? "" : " ").append(mantissa.toPlainString());
+        out.append('e').append(exponent < 0 ? '-' : '+');
+        int abs = Math.abs(exponent);
+        if (abs < 10) {
+            out.append('0');
+        }
+        return out.append(abs).toString();
+    }
+
+    private static int integer(long value) {
+        if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
+            throw io.tuskdb.error.Errors.outOfRange("integer");
+        }
+        return (int) value;
+    }
+
+    private static final String[] ROMAN_HUNDREDS = {"C", "CC", "CCC", "CD", "D", "DC", "DCC", "DCCC", "CM"};
+    private static final String[] ROMAN_TENS = {"X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC"};
+    private static final String[] ROMAN_ONES = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+
+    /**
+     * RN / rn (int_to_roman): 1 to 3999 in Roman numerals, else 15 '#'; right-aligned in 15 characters unless FM.
+     * Only formats of RN with FM and literal text are supported: what digit patterns do next to RN is obscure.
+     */
+    private static String roman(List<Node> nodes, int value) {
+        boolean fill = false;
+        for (Node n : nodes) {
+            if (n.key() == Key.FM) {
+                fill = true;
+            } else if (n.key() != null && n.key() != Key.RN_UPPER && n.key() != Key.RN_LOWER) {
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                        "to_char number format \"RN\" together with other patterns is not supported");
+            }
+        }
+        String numeral;
+        if (value < 1 || value > 3999) {
+            numeral = "#".repeat(15);
+        } else {
+            StringBuilder r = new StringBuilder("M".repeat(value / 1000));
+            int[] digits = {value / 100 % 10, value / 10 % 10, value % 10};
+            String[][] tables = {ROMAN_HUNDREDS, ROMAN_TENS, ROMAN_ONES};
+            for (int i = 0; i < 3; i++) {
+                if (digits[i] > 0) {
+                    r.append(tables[i][digits[i] - 1]);
+                }
+            }
+            numeral = r.toString();
+        }
+        StringBuilder out = new StringBuilder(16);
+        for (Node n : nodes) {
+            if (n.key() == null) {
+                out.append(n.literal());
+            } else if (n.key() != Key.FM) {
+                String text = n.key() == Key.RN_LOWER ? numeral.toLowerCase(Locale.ROOT) : numeral;
+                out.append(fill ? text : " ".repeat(Math.max(0, 15 - text.length())) + text);
+            }
+        }
+        return out.toString();
+    }
+
+    /** NaN and infinities under EEEE: '#' for every position, the decimal point kept. */
+    private static String notFinite(Desc num) {
+        char[] out = "#".repeat(num.pre + num.post + 6).toCharArray();
+        out[0] = ' ';
+        out[num.pre + 1] = '.';
+        return new String(out);
     }
 
     private static String layout(List<Node> nodes, Desc num, String orgnum) {
@@ -488,6 +615,10 @@ final class NumberToChar {
         }
         List<Node> nodes = parse(format);
         Desc num = prepare(nodes);
+        if (num.eeee || num.roman) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "\"" + (num.roman ? "RN" : "EEEE") + "\" not supported for input");
+        }
         Reader reader = new Reader(input, num);
         reader.run(nodes);
         String numstr = reader.number.toString();

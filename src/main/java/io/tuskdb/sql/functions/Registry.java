@@ -29,13 +29,28 @@ final class Registry {
         add(new BuiltinFunction(name, Arrays.asList(args), null, result, false, volatility, body));
     }
 
-    /** A VARIADIC function: the fixed arguments, then any number of {@code variadic} ones. */
+    /** PostgreSQL's FUNC_MAX_ARGS: the most arguments a call can pass. */
+    static final int MAX_ARGUMENTS = 100;
+
+    /**
+     * A VARIADIC function: the fixed arguments, then any number of {@code variadic} ones. A null {@code variadic}
+     * is VARIADIC "any" (concat, format), which {@link ScalarFunction#variadicType()} cannot express (null there
+     * means "not variadic"): it is registered as one overload per count of "any" arguments, from one up to
+     * {@link #MAX_ARGUMENTS}.
+     */
     void variadic(String name, PgType result, boolean strict, Volatility volatility, PgType variadic,
                   BuiltinFunction.Body body, PgType... args) {
-        add(new BuiltinFunction(name, Arrays.asList(args), variadic, result, strict, volatility, body));
+        if (variadic != null) {
+            add(new BuiltinFunction(name, Arrays.asList(args), variadic, result, strict, volatility, body));
+            return;
+        }
+        for (int extra = 1; args.length + extra <= MAX_ARGUMENTS; extra++) {
+            PgType[] all = Arrays.copyOf(args, args.length + extra);
+            add(new BuiltinFunction(name, Arrays.asList(all), null, result, strict, volatility, body));
+        }
     }
 
-    private void add(ScalarFunction f) {
+    void add(ScalarFunction f) {
         functions.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
     }
 

@@ -30,4 +30,13 @@ public interface ScalarFunction {
 
     /** Evaluates with arguments already of the declared types. */
     Object call(ExecutionContext context, Object[] arguments);
+
+    /**
+     * This function bound to the arguments' types as the analyzer resolved them (before coercion to the declared
+     * types; unknown literals as {@link PgType#UNKNOWN}). Functions whose result depends on the static type of a
+     * "any" argument, such as pg_typeof, return a specialised instance; the analyzer calls this once per call site.
+     */
+    default ScalarFunction forArgumentTypes(List<PgType> actualTypes) {
+        return this;
+    }
 }

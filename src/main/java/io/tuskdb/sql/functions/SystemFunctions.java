@@ -28,6 +28,7 @@ final class SystemFunctions {
 
     static void register(Registry r) {
         r.fn("version", TEXT, STABLE, (c, a) -> ServerVersion.VERSION_STRING);
+        r.add(new PgTypeof(null));
         r.fn("current_database", NAME, STABLE, (c, a) -> c.databaseName());
         r.fn("current_schema", NAME, STABLE, (c, a) -> c.searchPath().isEmpty() ? null : c.searchPath().get(0));
         r.fn("current_user", NAME, STABLE, (c, a) -> c.currentUser());
