@@ -264,16 +264,22 @@ class SessionSettingsTest {
             s.set("TimeZone", in, false, false);
             assertThat(s.get("TimeZone")).as(in).isEqualTo(out);
         });
-        assertThat(TimeZoneSetting.zone("<-07:30>+07:30")).isEqualTo(java.time.ZoneOffset.of("-07:30"));
-        assertThat(TimeZoneSetting.zone("<+00:00:36>-00:00:36")).isEqualTo(java.time.ZoneOffset.ofTotalSeconds(36));
-        assertThat(TimeZoneSetting.zone("EST")).isEqualTo(java.time.ZoneOffset.ofHours(-5));
-        assertThat(TimeZoneSetting.zone("+02:00")).isEqualTo(java.time.ZoneOffset.ofHours(-2)); // POSIX sign
+        assertThat(offset("<-07:30>+07:30")).isEqualTo(java.time.ZoneOffset.of("-07:30"));
+        assertThat(offset("<+00:00:36>-00:00:36")).isEqualTo(java.time.ZoneOffset.ofTotalSeconds(36));
+        assertThat(offset("EST")).isEqualTo(java.time.ZoneOffset.ofHours(-5));
+        assertThat(offset("+02:00")).isEqualTo(java.time.ZoneOffset.ofHours(-2)); // POSIX sign
+        assertThatThrownBy(() -> s.set("TimeZone", "MSK", false, false)) // an abbreviation, not a tzdata zone
+                .hasMessage("invalid value for parameter \"TimeZone\": \"MSK\"");
         assertThatThrownBy(() -> s.set("TimeZone", "INTERVAL '1 day'", false, false))
                 .hasMessage("invalid value for parameter \"TimeZone\": \"INTERVAL '1 day'\"")
                 .satisfies(e -> assertThat(((PgException) e).detail())
                         .isEqualTo("Cannot specify days in time zone interval."));
         assertThatThrownBy(() -> s.set("TimeZone", "Mars/Olympus", false, false))
                 .hasMessage("invalid value for parameter \"TimeZone\": \"Mars/Olympus\"");
+    }
+
+    private static java.time.ZoneOffset offset(String normalized) {
+        return TimeZoneSetting.zone(normalized).getRules().getOffset(java.time.Instant.EPOCH);
     }
 
     @Test
