@@ -321,4 +321,27 @@ class SessionSettingsTest {
         s.set("lock_timeout", "2s", false, false);
         assertThat(s.get("lock_timeout")).isEqualTo("2s");
     }
+
+    @Test
+    void customDottedParametersArePlaceholders() {
+        assertThatThrownBy(() -> s.get("myapp.user_id"))
+                .hasMessage("unrecognized configuration parameter \"myapp.user_id\"");
+        s.set("myapp.user_id", "42", false, false);
+        assertThat(s.get("MyApp.User_Id")).isEqualTo("42");
+        s.set("myapp.user_id", null, false, false); // RESET: the placeholder stays, empty
+        assertThat(s.get("myapp.user_id")).isEmpty();
+        s.set("myapp.l", "x", true, false); // SET LOCAL: gone at commit, the name stays known
+        s.commit();
+        assertThat(s.get("myapp.l")).isEmpty();
+        assertThatThrownBy(() -> s.set("1a.b", "1", false, false))
+                .hasMessage("invalid configuration parameter name \"1a.b\"")
+                .satisfies(e -> assertThat(code(e)).isEqualTo("42602"))
+                .satisfies(e -> assertThat(((PgException) e).detail())
+                        .isEqualTo("Custom parameter names must be two or more simple identifiers separated by dots."));
+        assertThatThrownBy(() -> s.set("nodot", "1", false, false))
+                .hasMessage("unrecognized configuration parameter \"nodot\"");
+        assertThatThrownBy(() -> SessionSettings.flatten("myapp.x", List.of("a", "b")))
+                .hasMessage("SET myapp.x takes only one argument");
+        assertThat(s.all()).extracting(r -> r[0]).doesNotContain("myapp.user_id"); // not in SHOW ALL
+    }
 }
