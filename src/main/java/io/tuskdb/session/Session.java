@@ -153,11 +153,13 @@ public final class Session implements ExecutionContext {
         if (block.state() == TransactionState.FAILED && !statement.isTransactionExit()) {
             throw Errors.inFailedTransaction();
         }
-        statementStart = Instant.now();
+        // one clock reading, in PostgreSQL's microseconds: a transaction begun by this statement starts when it
+        // does (now() = statement_timestamp() in autocommit)
+        statementStart = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         queryStart = statementStart;
         currentQuery = queryText;
         statementKind = StatementKind.of(statement.sql());
-        block.ensureOpen();
+        block.ensureOpen(statementStart);
         if (statementKind == StatementKind.SNAPSHOT) {
             block.snapshotTaken();
         }

@@ -70,12 +70,17 @@ final class TransactionBlock {
 
     /** Opens an implicit transaction when none is open. */
     void ensureOpen() {
+        ensureOpen(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+    }
+
+    /** Opens an implicit transaction starting at {@code now} (the statement's start) when none is open. */
+    void ensureOpen(Instant now) {
         if (state == TransactionState.IDLE) {
             snapshotTaken = false;
             transaction = transactions.begin(isolation(settings.value("default_transaction_isolation")),
                     "on".equals(settings.value("default_transaction_read_only")));
             configure(transaction);
-            start = Instant.now();
+            start = now;
             state = TransactionState.IMPLICIT;
         }
     }

@@ -367,4 +367,14 @@ class SessionTest {
         session.endStatement(false);
         assertThat(session.transactionState()).isEqualTo(TransactionState.IMPLICIT);
     }
+
+    @Test
+    void anImplicitTransactionStartsWithItsStatement() {
+        assertThat(value("SELECT now() = statement_timestamp()")).isEqualTo(true);
+        ParsedStatement st = session.parse("SELECT 1").get(0);
+        session.beginStatement(st, "SELECT 1", true);
+        assertThat(session.transactionStartTimestamp()).isEqualTo(session.statementStartTimestamp());
+        assertThat(session.statementStartTimestamp().getNano() % 1000).isZero();
+        session.endStatement(true);
+    }
 }

@@ -43,6 +43,8 @@ public final class SessionSettings {
     private final Map<Setting, String> resetValue = new HashMap<>();
     private final Map<Setting, Saved> transactionSaves = new LinkedHashMap<>();
     private final Map<Setting, String> lastReported = new HashMap<>();
+    /** Custom "prefix.name" parameters this session set (guc.c's placeholders), by lower-case name. */
+    private final Map<String, Setting> placeholders = new HashMap<>();
     private Runnable changeListener = () -> {
     };
 
@@ -66,7 +68,11 @@ public final class SessionSettings {
 
     /** SHOW: the value as PostgreSQL prints it; 42704 for an unknown name. */
     public String get(String name) {
-        return current.get(require(name));
+        Setting s = lookup(name, false);
+        if (s == null) {
+            throw unrecognized(name);
+        }
+        return current.get(s);
     }
 
     /** The value of a parameter known to exist (internal callers). */
@@ -75,12 +81,58 @@ public final class SessionSettings {
     }
 
     /**
+     * A known parameter, or a custom one ("myapp.user_id") this session set; with {@code create}, a custom name
+     * becomes a placeholder holding the empty string, as PostgreSQL's find_option creates it for SET and
+     * set_config (42602 when its parts are not simple identifiers). Null when unknown.
+     */
+    private Setting lookup(String name, boolean create) {
+        Setting s = SettingDefinitions.find(name);
+        if (s != null) {
+            return s;
+        }
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        s = placeholders.get(lower);
+        if (s == null && create && name.indexOf('.') >= 0) {
+            if (!validCustomName(name)) {
+                throw new PgException(SqlState.INVALID_NAME, "invalid configuration parameter name \"" + name + "\"")
+                        .withDetail("Custom parameter names must be two or more simple identifiers separated by dots.");
+            }
+            s = new StringSetting(name, GucContext.USER, false, "", "");
+            placeholders.put(lower, s);
+            current.put(s, "");
+            resetValue.put(s, "");
+        }
+        return s;
+    }
+
+    /** valid_custom_variable_name: identifiers (letters, digits, _ and $, not starting with a digit) joined by dots. */
+    private static boolean validCustomName(String name) {
+        boolean sawSeparator = false;
+        boolean nameStart = true;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '.') {
+                if (nameStart) {
+                    return false;
+                }
+                sawSeparator = true;
+                nameStart = true;
+            } else if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_' || c >= 0x80) {
+                nameStart = false;
+            } else if (!(c >= '0' && c <= '9' || c == '$') || nameStart) {
+                return false;
+            }
+        }
+        return sawSeparator && !nameStart;
+    }
+
+    /**
      * A parameter from the startup packet or a value fixed by the server for this session (is_superuser): becomes
      * both the current and the RESET value. FATAL errors, as PostgreSQL refuses the connection.
      */
     public void setAtStartup(String name, String value, boolean internal) {
-        Setting s = SettingDefinitions.find(name);
         try {
+            Setting s = lookup(name, true);
             if (s == null) {
                 throw unrecognized(name);
             }
@@ -101,7 +153,10 @@ public final class SessionSettings {
      * transaction is open; {@link #commit()} or {@link #rollback()} ends its effect.
      */
     public void set(String name, String value, boolean local, boolean superuser) {
-        Setting s = require(name);
+        Setting s = lookup(name, true);
+        if (s == null) {
+            throw unrecognized(name);
+        }
         checkContext(s, superuser);
         String v = value == null ? resetValue.get(s) : normalize(s, name, value);
         Saved saved = transactionSaves.computeIfAbsent(s, k -> new Saved(current.get(k)));
@@ -119,11 +174,11 @@ public final class SessionSettings {
      * Parameters that are not lists take one value only: 22023 "SET x takes only one argument".
      */
     public static String flatten(String name, List<?> values) {
-        Setting s = require(name);
-        if (values.size() > 1 && !SettingDefinitions.isList(s)) {
+        Setting s = SettingDefinitions.find(name); // null: a custom parameter, a single string
+        if (values.size() > 1 && (s == null || !SettingDefinitions.isList(s))) {
             throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "SET " + name + " takes only one argument");
         }
-        boolean quote = SettingDefinitions.isListQuote(s);
+        boolean quote = s != null && SettingDefinitions.isListQuote(s);
         StringBuilder sb = new StringBuilder();
         for (Object v : values) {
             if (!sb.isEmpty()) {
@@ -193,6 +248,9 @@ public final class SessionSettings {
                     set(s.name(), null, false, superuser);
                 }
             }
+        }
+        for (Setting s : List.copyOf(placeholders.values())) {
+            set(s.name(), null, false, superuser);
         }
     }
 

@@ -12,24 +12,24 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * TimeZone, as PostgreSQL's check_timezone reads it (commands/variable.c): tz database names (matched
- * case-insensitively and shown in their canonical spelling), a number of hours or {@code INTERVAL '...'} (SQL
- * sign convention: positive is east of Greenwich, shown as pg_tzset_offset names it: "<+05:30>-05:30"), and
- * POSIX zone strings such as "+02:00" or "UTC+3" (POSIX sign: positive is west), kept as written.
+ * TimeZone, as PostgreSQL's check_timezone reads it (commands/variable.c), parsed by
+ * {@link TimeZones#parseSetting}: tz database names (shown in their canonical spelling), a number of hours or
+ * {@code INTERVAL '...'} (SQL sign convention: positive is east of Greenwich, shown as pg_tzset_offset names it:
+ * "<+05:30>-05:30"), and POSIX zone strings such as "+02:00" or "UTC+3" (positive is west), kept as written.
  */
 public final class TimeZoneSetting extends Setting {
     private static final Map<String, String> CANONICAL = new HashMap<>();
-    /** tz database files Java only knows as deprecated short ids: fixed offsets without daylight saving. */
-    private static final Map<String, ZoneOffset> FIXED = Map.of("EST", ZoneOffset.ofHours(-5),
-            "MST", ZoneOffset.ofHours(-7), "HST", ZoneOffset.ofHours(-10));
+    /** PostgreSQL's tzdata zones Java's tzdb lacks (TimeZones provides their rules). */
+    private static final Set<String> FIXED = Set.of("EST", "MST", "HST");
 
     static {
         for (String id : ZoneId.getAvailableZoneIds()) {
             CANONICAL.put(id.toLowerCase(Locale.ROOT), id);
         }
-        for (String id : FIXED.keySet()) {
+        for (String id : FIXED) {
             CANONICAL.put(id.toLowerCase(Locale.ROOT), id);
         }
         CANONICAL.put("utc", "UTC");
@@ -45,31 +45,24 @@ public final class TimeZoneSetting extends Setting {
     @Override
     public String normalize(String input, String current) {
         String s = input.trim();
-        String canonical = CANONICAL.get(s.toLowerCase(Locale.ROOT));
-        if (canonical != null) {
-            return canonical;
-        }
         if (s.equalsIgnoreCase("local") || s.equalsIgnoreCase("default")) {
             return "UTC";
         }
         if (s.regionMatches(true, 0, "interval", 0, 8)) {
             return offsetNameChecked(-intervalSeconds(input, s.substring(8).trim()), input);
         }
-        Double hours = hours(s);
-        if (hours != null) {
-            // "Here we change from SQL to Unix sign convention" (check_timezone); C truncates toward zero
-            return offsetNameChecked((long) (-hours * 3600), input);
+        ZoneId zone;
+        try {
+            zone = TimeZones.parseSetting(s); // the one parser of zone names and POSIX strings
+        } catch (PgException e) {
+            throw invalidValue(input);
         }
-        if (!s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-' || Character.isDigit(s.charAt(0))
-                || s.regionMatches(true, 0, "UTC", 0, 3) || s.regionMatches(true, 0, "GMT", 0, 3))) {
-            try {
-                TimeZones.parse(s);
-                return s;
-            } catch (PgException e) {
-                throw invalidValue(input);
-            }
+        if (hours(s) != null && zone instanceof ZoneOffset offset) {
+            // "Here we change from SQL to Unix sign convention" (check_timezone)
+            return offsetNameChecked(-offset.getTotalSeconds(), input);
         }
-        throw invalidValue(input);
+        String canonical = CANONICAL.get(s.toLowerCase(Locale.ROOT));
+        return canonical != null ? canonical : s; // a POSIX string stays as written
     }
 
     /** strtod of the whole string: a number of hours east of Greenwich; null when not a number. */
@@ -135,15 +128,12 @@ public final class TimeZoneSetting extends Setting {
     /** The zone a normalised value stands for. */
     public static ZoneId zone(String normalized) {
         if (normalized.startsWith("<")) {
+            // a plain offset prints its abbreviation as PostgreSQL's "<-07:30>" name does
             return ZoneOffset.of(normalized.substring(1, normalized.indexOf('>')));
         }
-        ZoneOffset fixed = FIXED.get(normalized);
-        if (fixed != null) {
-            return fixed;
-        }
-        if (CANONICAL.containsKey(normalized.toLowerCase(Locale.ROOT))) {
+        if (CANONICAL.containsKey(normalized.toLowerCase(Locale.ROOT)) && !FIXED.contains(normalized)) {
             return ZoneId.of(normalized);
         }
-        return TimeZones.parse(normalized);
+        return TimeZones.parseSetting(normalized);
     }
 }

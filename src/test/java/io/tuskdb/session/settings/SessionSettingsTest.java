@@ -264,16 +264,22 @@ class SessionSettingsTest {
             s.set("TimeZone", in, false, false);
             assertThat(s.get("TimeZone")).as(in).isEqualTo(out);
         });
-        assertThat(TimeZoneSetting.zone("<-07:30>+07:30")).isEqualTo(java.time.ZoneOffset.of("-07:30"));
-        assertThat(TimeZoneSetting.zone("<+00:00:36>-00:00:36")).isEqualTo(java.time.ZoneOffset.ofTotalSeconds(36));
-        assertThat(TimeZoneSetting.zone("EST")).isEqualTo(java.time.ZoneOffset.ofHours(-5));
-        assertThat(TimeZoneSetting.zone("+02:00")).isEqualTo(java.time.ZoneOffset.ofHours(-2)); // POSIX sign
+        assertThat(offset("<-07:30>+07:30")).isEqualTo(java.time.ZoneOffset.of("-07:30"));
+        assertThat(offset("<+00:00:36>-00:00:36")).isEqualTo(java.time.ZoneOffset.ofTotalSeconds(36));
+        assertThat(offset("EST")).isEqualTo(java.time.ZoneOffset.ofHours(-5));
+        assertThat(offset("+02:00")).isEqualTo(java.time.ZoneOffset.ofHours(-2)); // POSIX sign
+        assertThatThrownBy(() -> s.set("TimeZone", "MSK", false, false)) // an abbreviation, not a tzdata zone
+                .hasMessage("invalid value for parameter \"TimeZone\": \"MSK\"");
         assertThatThrownBy(() -> s.set("TimeZone", "INTERVAL '1 day'", false, false))
                 .hasMessage("invalid value for parameter \"TimeZone\": \"INTERVAL '1 day'\"")
                 .satisfies(e -> assertThat(((PgException) e).detail())
                         .isEqualTo("Cannot specify days in time zone interval."));
         assertThatThrownBy(() -> s.set("TimeZone", "Mars/Olympus", false, false))
                 .hasMessage("invalid value for parameter \"TimeZone\": \"Mars/Olympus\"");
+    }
+
+    private static java.time.ZoneOffset offset(String normalized) {
+        return TimeZoneSetting.zone(normalized).getRules().getOffset(java.time.Instant.EPOCH);
     }
 
     @Test
@@ -314,5 +320,28 @@ class SessionSettingsTest {
         assertThat(s.get("plan_cache_mode")).isEqualTo("force_custom_plan");
         s.set("lock_timeout", "2s", false, false);
         assertThat(s.get("lock_timeout")).isEqualTo("2s");
+    }
+
+    @Test
+    void customDottedParametersArePlaceholders() {
+        assertThatThrownBy(() -> s.get("myapp.user_id"))
+                .hasMessage("unrecognized configuration parameter \"myapp.user_id\"");
+        s.set("myapp.user_id", "42", false, false);
+        assertThat(s.get("MyApp.User_Id")).isEqualTo("42");
+        s.set("myapp.user_id", null, false, false); // RESET: the placeholder stays, empty
+        assertThat(s.get("myapp.user_id")).isEmpty();
+        s.set("myapp.l", "x", true, false); // SET LOCAL: gone at commit, the name stays known
+        s.commit();
+        assertThat(s.get("myapp.l")).isEmpty();
+        assertThatThrownBy(() -> s.set("1a.b", "1", false, false))
+                .hasMessage("invalid configuration parameter name \"1a.b\"")
+                .satisfies(e -> assertThat(code(e)).isEqualTo("42602"))
+                .satisfies(e -> assertThat(((PgException) e).detail())
+                        .isEqualTo("Custom parameter names must be two or more simple identifiers separated by dots."));
+        assertThatThrownBy(() -> s.set("nodot", "1", false, false))
+                .hasMessage("unrecognized configuration parameter \"nodot\"");
+        assertThatThrownBy(() -> SessionSettings.flatten("myapp.x", List.of("a", "b")))
+                .hasMessage("SET myapp.x takes only one argument");
+        assertThat(s.all()).extracting(r -> r[0]).doesNotContain("myapp.user_id"); // not in SHOW ALL
     }
 }
