@@ -392,10 +392,6 @@ public final class Session implements ExecutionContext {
 
     @Override
     public void setSetting(String name, String value, boolean local) {
-        if (value != null && statementKind == StatementKind.SET) {
-            // a SET statement whose values the engine joined: search_path's names still need their quotes
-            value = SessionSettings.requoteJoined(name, value);
-        }
         applySetting(name, value, local);
     }
 

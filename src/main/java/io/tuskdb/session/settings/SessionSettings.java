@@ -190,20 +190,6 @@ public final class SessionSettings {
     }
 
     /**
-     * A SET statement's values as an engine that joins them with ", " passes them (the setSetting form): for
-     * search_path each part is quoted as {@link #flatten} would. Exact unless one string constant itself contains
-     * ", " ({@code SET search_path = 'a, b'}), which needs the values passed apart
-     * ({@link io.tuskdb.sql.ExecutionContext#setSettingValues}).
-     */
-    public static String requoteJoined(String name, String joined) {
-        Setting s = SettingDefinitions.find(name);
-        if (s == null || !SettingDefinitions.isListQuote(s)) {
-            return joined;
-        }
-        return flatten(name, List.of(joined.split(", ", -1)));
-    }
-
-    /**
      * PostgreSQL's quote_identifier: plain when lower-case letters, digits and underscores not starting with a
      * digit and not a reserved word; otherwise double-quoted with quotes doubled.
      */

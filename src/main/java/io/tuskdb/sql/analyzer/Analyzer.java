@@ -83,7 +83,7 @@ public final class Analyzer {
                 if (v.fromCurrent()) {
                     throw Errors.featureNotSupported("SET ... FROM CURRENT");
                 }
-                yield new BoundStatement.Set(v.name(), v.isDefault() ? null : settingValue(v.values()), v.local());
+                yield new BoundStatement.Set(v.name(), v.isDefault() ? null : settingValues(v.values()), v.local());
             }
             case Statement.VariableReset r -> new BoundStatement.Reset(r.name().equals("all") ? null : r.name());
             case Statement.VariableShow s -> s.name().equals("all") ? new BoundStatement.Show(null, null)
@@ -145,21 +145,19 @@ public final class Analyzer {
         return new BoundStatement.SetTransaction(names, values, local);
     }
 
-    private static String settingValue(List<Expr> values) {
-        StringBuilder sb = new StringBuilder();
+    /** SET's values kept apart, so the session can tell one quoted 'a, b' from the two values a, b. */
+    private static List<Object> settingValues(List<Expr> values) {
+        List<Object> out = new ArrayList<>(values.size());
         for (Expr v : values) {
-            if (!sb.isEmpty()) {
-                sb.append(", ");
-            }
             switch (v) {
-                case Expr.StringLiteral s -> sb.append(s.value());
-                case Expr.IntegerLiteral i -> sb.append(i.value());
-                case Expr.NumericLiteral n -> sb.append(n.text());
-                case Expr.BooleanLiteral b -> sb.append(b.value() ? "on" : "off");
+                case Expr.StringLiteral s -> out.add(s.value());
+                case Expr.IntegerLiteral i -> out.add(i.value());
+                case Expr.NumericLiteral n -> out.add(new java.math.BigDecimal(n.text()));
+                case Expr.BooleanLiteral b -> out.add(b.value() ? "on" : "off");
                 default -> throw Errors.featureNotSupported("this form of SET value");
             }
         }
-        return sb.toString();
+        return out;
     }
 
     /** SHOW's column is named as the parameter is spelled in the registry ("DateStyle"). */

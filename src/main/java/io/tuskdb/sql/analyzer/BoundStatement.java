@@ -82,8 +82,11 @@ public sealed interface BoundStatement {
     record Rollback() implements BoundStatement {
     }
 
-    /** SET [LOCAL] name TO value; value null for SET name TO DEFAULT. */
-    record Set(String name, String value, boolean local) implements BoundStatement {
+    /**
+     * SET [LOCAL] name TO value[, ...]; each value a String (string constant or identifier) or a Number, as the
+     * session flattens them (quoting list elements as PostgreSQL does); values null for SET name TO DEFAULT.
+     */
+    record Set(String name, List<Object> values, boolean local) implements BoundStatement {
     }
 
     /** SET TRANSACTION / SET SESSION CHARACTERISTICS: settings to set (local for the current transaction). */

@@ -80,7 +80,7 @@ public final class UtilityExecution implements Execution {
                 tag = "DISCARD " + d.target();
             }
             case BoundStatement.Set s -> {
-                ctx.setSetting(s.name(), s.value(), s.local());
+                ctx.setSettingValues(s.name(), s.values(), s.local());
                 tag = "SET";
             }
             case BoundStatement.SetTransaction s -> {

@@ -204,10 +204,6 @@ class SessionSettingsTest {
                 .satisfies(e -> assertThat(code(e)).isEqualTo("22023"));
         assertThatThrownBy(() -> SessionSettings.flatten("TimeZone", List.of(1L, 2L)))
                 .hasMessage("SET TimeZone takes only one argument");
-        // an engine that joined the values: search_path's parts are re-quoted, other parameters left alone
-        assertThat(SessionSettings.requoteJoined("search_path", "$user, public")).isEqualTo("\"$user\", public");
-        assertThat(SessionSettings.requoteJoined("search_path", "")).isEqualTo("\"\"");
-        assertThat(SessionSettings.requoteJoined("DateStyle", "ISO, DMY")).isEqualTo("ISO, DMY");
     }
 
     @Test
