@@ -39,7 +39,12 @@ final class ServerProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         ServerProcess server = new ServerProcess(builder.start(), log, port);
-        server.awaitReady(Duration.ofSeconds(60));
+        try {
+            server.awaitReady(Duration.ofSeconds(60));
+        } catch (Exception | AssertionError e) {
+            server.kill(); // never leave a server behind when the test cannot use it
+            throw e;
+        }
         return server;
     }
 
