@@ -34,13 +34,8 @@ public interface Catalog {
      * {@code primaryKeyName} (CONSTRAINT name PRIMARY KEY); null chooses "table_pkey" as PostgreSQL does. A given
      * name that is taken by a relation (table or primary key index) of the schema is 42P07.
      */
-    default TableDescriptor createTable(Transaction tx, int databaseOid, String schema, String name,
-                                        List<ColumnDescriptor> columns, int[] primaryKey, String primaryKeyName) {
-        if (primaryKeyName != null) {
-            throw new UnsupportedOperationException("named primary keys");
-        }
-        return createTable(tx, databaseOid, schema, name, columns, primaryKey);
-    }
+    TableDescriptor createTable(Transaction tx, int databaseOid, String schema, String name,
+                                List<ColumnDescriptor> columns, int[] primaryKey, String primaryKeyName);
 
     /** Whether the schema exists; the catalog has exactly the schemas public and pg_catalog (no CREATE SCHEMA yet). */
     default boolean schemaExists(Transaction tx, int databaseOid, String schema) {

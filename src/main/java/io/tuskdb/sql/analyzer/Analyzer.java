@@ -386,12 +386,7 @@ public final class Analyzer {
                     .withHint("You will need to rewrite or cast the expression.").withPosition(def.expr().position());
         }
         actx.forgetFoldErrorsSince(foldErrors);
-        try {
-            return AstFormatter.format(def.expr());
-        } catch (UnsupportedOperationException notYet) {
-            // the formatter is not implemented everywhere yet; the text as written parses to the same tree
-            return def.text();
-        }
+        return AstFormatter.format(def.expr());
     }
 
     /** A column's default, bound and coerced to the column type; a NULL constant when it has none. */
