@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -200,6 +201,42 @@ class PgJdbcTest {
             try (ResultSet rs = s.executeQuery("SELECT 42")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(42);
+            }
+        }
+    }
+
+    @Test
+    void pgCancelBackendCancelsAnotherSessionsStatement() throws Exception {
+        try (Connection victim = server.connect(); Connection admin = server.connect();
+             Statement sleeping = victim.createStatement()) {
+            int pid = victim.unwrap(PGConnection.class).getBackendPID();
+            AtomicBoolean victimFailed = new AtomicBoolean();
+            // a cancel that arrives while no statement runs is ignored (as in PostgreSQL), so repeat it until the
+            // victim's statement has been cancelled
+            Thread canceller = new Thread(() -> {
+                try (Statement s = admin.createStatement()) {
+                    for (int i = 0; i < 600 && !victimFailed.get(); i++) {
+                        try (ResultSet rs = s.executeQuery("SELECT pg_cancel_backend(" + pid + ")")) {
+                            rs.next();
+                            assertThat(rs.getBoolean(1)).isTrue();
+                        }
+                        Thread.sleep(50);
+                    }
+                } catch (SQLException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            canceller.start();
+            try {
+                assertThatThrownBy(() -> sleeping.execute("SELECT pg_sleep(30)"))
+                        .satisfies(e -> assertThat(sqlState(e)).isEqualTo("57014"))
+                        .hasMessageContaining("canceling statement due to user request");
+            } finally {
+                victimFailed.set(true);
+                canceller.join(30_000);
+            }
+            try (ResultSet rs = sleeping.executeQuery("SELECT 1")) {
+                assertThat(rs.next()).isTrue();
             }
         }
     }
