@@ -1,7 +1,5 @@
 package io.tuskdb.session.settings;
 
-import io.tuskdb.error.PgException;
-import io.tuskdb.error.SqlState;
 
 /**
  * A memory parameter kept in kilobytes (GUC_UNIT_KB: work_mem, maintenance_work_mem): input is a number of kB or a
@@ -12,6 +10,9 @@ import io.tuskdb.error.SqlState;
 public final class MemorySetting extends Setting {
     private static final String[] UNITS = {"TB", "GB", "MB", "kB"};
     private static final long[] UNIT_KB = {1L << 30, 1L << 20, 1L << 10, 1L};
+    /** Accepted input units, in kB (guc.c's memory unit table). */
+    private static final java.util.Map<String, Double> FACTORS = java.util.Map.of("", 1.0, "kB", 1.0,
+            "B", 1.0 / 1024, "MB", 1024.0, "GB", 1024.0 * 1024, "TB", 1024.0 * 1024 * 1024);
     private final int minKb;
 
     public MemorySetting(String name, int bootKb, int minKb, String description) {
@@ -21,36 +22,8 @@ public final class MemorySetting extends Setting {
 
     @Override
     public String normalize(String input, String current) {
-        String s = input.trim();
-        int i = 0;
-        while (i < s.length() && "+-.0123456789".indexOf(s.charAt(i)) >= 0) {
-            i++;
-        }
-        double number;
-        try {
-            number = Double.parseDouble(s.substring(0, i));
-        } catch (NumberFormatException e) {
-            throw invalidValue(input);
-        }
-        String unit = s.substring(i).trim();
-        double kb = switch (unit) {
-            case "", "kB" -> number;
-            case "B" -> number / 1024.0;
-            case "MB" -> number * 1024.0;
-            case "GB" -> number * 1024.0 * 1024.0;
-            case "TB" -> number * 1024.0 * 1024.0 * 1024.0;
-            default -> throw invalidValue(input)
-                    .withHint("Valid units for this parameter are \"B\", \"kB\", \"MB\", \"GB\", and \"TB\".");
-        };
-        double rounded = Math.rint(kb);
-        if (rounded > Integer.MAX_VALUE || rounded < Integer.MIN_VALUE || Double.isNaN(rounded)) {
-            throw invalidValue(input).withHint("Value exceeds integer range.");
-        }
-        if (rounded < minKb) {
-            throw new PgException(SqlState.INVALID_PARAMETER_VALUE, (long) rounded + " kB is outside the valid "
-                    + "range for parameter \"" + name() + "\" (" + minKb + " .. " + Integer.MAX_VALUE + ")");
-        }
-        return format((long) rounded);
+        return format(UnitValue.parse(this, input, FACTORS,
+                "Valid units for this parameter are \"B\", \"kB\", \"MB\", \"GB\", and \"TB\".", minKb, "kB"));
     }
 
     static String format(long kb) {

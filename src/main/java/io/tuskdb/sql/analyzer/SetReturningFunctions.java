@@ -53,34 +53,14 @@ final class SetReturningFunctions {
     static BoundQuery.From inFrom(AnalyzerContext actx, Scope parent, FromItem.FunctionRef f, Scope scope, int offset,
                                   List<Scope.StarColumn> star) {
         if (!(f.function() instanceof Expr.FuncCall call) || f.lateral() || f.withOrdinality()
-                || !call.name().get(call.name().size() - 1).equals("generate_series")
-                || (call.name().size() > 1 && !call.name().get(0).equals("pg_catalog"))) {
+                || !isSeriesCall(call)) {
             throw Errors.featureNotSupported("functions in FROM other than generate_series").withPosition(f.position());
         }
         ExprAnalyzer ea = new ExprAnalyzer(actx, new Scope(parent));
         ea.aggregatesForbiddenIn = "functions in FROM";
-        List<BoundExpr> args = ea.bindAll(call.args());
-        List<PgType> types = ExprAnalyzer.types(args);
-        if (args.size() < 2 || args.size() > 3) {
-            throw TypeResolver.undefinedFunction("generate_series", types, call.position());
-        }
-        PgType t = PgType.INT4;
-        for (PgType a : types) {
-            if (a == PgType.INT8 && t == PgType.INT4) {
-                t = PgType.INT8;
-            } else if (a == PgType.NUMERIC) {
-                t = PgType.NUMERIC;
-            } else if (a != PgType.INT4 && a != PgType.INT2 && a != PgType.INT8 && a != PgType.UNKNOWN) {
-                if (a == PgType.TIMESTAMP || a == PgType.TIMESTAMPTZ) {
-                    throw Errors.featureNotSupported("generate_series over timestamps").withPosition(call.position());
-                }
-                throw TypeResolver.undefinedFunction("generate_series", types, call.position());
-            }
-        }
-        List<BoundExpr> coerced = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            coerced.add(ea.coerceOrFail(args.get(i), t, -1, CastContext.IMPLICIT, call.args().get(i).position()));
-        }
+        BoundQuery.SetReturning series = seriesArgs(call, ea);
+        PgType t = series.type();
+        List<BoundExpr> coerced = series.args();
         String alias = f.alias() != null ? f.alias().name() : "generate_series";
         String column = f.alias() != null && !f.alias().columns().isEmpty() ? f.alias().columns().get(0) : alias;
         BoundExpr.Column col = new BoundExpr.Column(offset, t, -1, column, 0, 0);

@@ -61,7 +61,7 @@ public final class TypeResolver {
                 .withPosition(position);
     }
 
-    /** Resolves a scalar function call; null when no function of that name exists at all. */
+    /** Resolves a scalar function call: 42883 when no overload fits, 42725 when several fit equally. */
     public static ScalarFunction resolveFunction(String name, List<PgType> argTypes, int position) {
         List<ScalarFunction> overloads = Builtins.functions(name);
         List<Candidate<ScalarFunction>> candidates = new ArrayList<>();
@@ -71,16 +71,7 @@ public final class TypeResolver {
                 candidates.add(new Candidate<>(f, declared));
             }
         }
-        List<Candidate<ScalarFunction>> chosen = select(candidates, argTypes.toArray(PgType[]::new));
-        if (chosen.size() == 1) {
-            return chosen.get(0).target;
-        }
-        if (chosen.size() > 1) {
-            throw new PgException(SqlState.AMBIGUOUS_FUNCTION, "function " + signature(name, argTypes) + " is not unique")
-                    .withHint("Could not choose a best candidate function. You might need to add explicit type casts.")
-                    .withPosition(position);
-        }
-        throw undefinedFunction(name, argTypes, position);
+        return onlyCandidate(select(candidates, argTypes.toArray(PgType[]::new)), name, argTypes, position);
     }
 
     /** Resolves an aggregate overload, or null when {@code name} is no aggregate. */
@@ -95,7 +86,11 @@ public final class TypeResolver {
                 candidates.add(new Candidate<>(f, f.argumentTypes().toArray(PgType[]::new)));
             }
         }
-        List<Candidate<AggregateFunction>> chosen = select(candidates, argTypes.toArray(PgType[]::new));
+        return onlyCandidate(select(candidates, argTypes.toArray(PgType[]::new)), name, argTypes, position);
+    }
+
+    /** The one function left after resolution; 42725 when several remain, 42883 when none does (func_get_detail). */
+    private static <T> T onlyCandidate(List<Candidate<T>> chosen, String name, List<PgType> argTypes, int position) {
         if (chosen.size() == 1) {
             return chosen.get(0).target;
         }
